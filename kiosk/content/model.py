@@ -1,0 +1,138 @@
+"""The tour as staff describe it in stops.yaml: the museum and its ordered stops.
+
+These pydantic models are the single source of truth for the file's shape: the loader
+validates against them and the JSON Schema for editors is generated from them.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+#: Languages the kiosk's own interface speaks. A stop may carry others, but the
+#: museum can only offer visitors those the kiosk can label.
+INTERFACE_LANGUAGES = ("kk", "ru", "en")
+
+LanguageCode = Annotated[
+    str,
+    Field(pattern=r"^[a-z]{2}$", description="Two-letter language code: kk, ru or en."),
+]
+RelativePath = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description="A file path relative to the content folder, for example "
+        "assets/audio/en/arch-of-sorrow.ogg",
+    ),
+]
+NonEmptyText = Annotated[str, Field(min_length=1)]
+Translations = dict[LanguageCode, NonEmptyText]
+
+STOP_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class StopKind(str, Enum):
+    """What kind of place a stop is; the kiosk names each kind in every language."""
+
+    museum_hall = "museum_hall"
+    installation = "installation"
+    sculpture = "sculpture"
+    monument = "monument"
+    building = "building"
+    grounds = "grounds"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Narration(_Strict):
+    """One recording of a stop's story in one language, with its captions."""
+
+    audio: RelativePath = Field(description="The recording: OGG Vorbis, MP3 or WAV.")
+    captions: RelativePath | None = Field(
+        default=None, description="WebVTT captions timed to the recording."
+    )
+
+
+class Picture(_Strict):
+    """One picture shown at a stop, with its caption in each language."""
+
+    file: RelativePath = Field(description="A JPEG or PNG image.")
+    caption: Translations = Field(default_factory=dict)
+
+
+class Stop(_Strict):
+    """One place on the tour: an exhibit hall, an installation, a sculpture..."""
+
+    id: str = Field(
+        pattern=STOP_ID_PATTERN,
+        description="A stable id: lower-case letters, digits and dashes. Never reuse one.",
+    )
+    number: int = Field(
+        ge=1, le=9999, description="The number shown at the exhibit, typed on the keypad."
+    )
+    kind: StopKind
+    title: Translations
+    text: Translations = Field(
+        default_factory=dict, description="A short text shown under the title."
+    )
+    narration: dict[LanguageCode, Narration] = Field(default_factory=dict)
+    images: list[Picture] = Field(min_length=1)
+    hidden: bool = Field(
+        default=False, description="true keeps the stop in the file but off the tour."
+    )
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages this stop can be heard in."""
+        return tuple(self.narration)
+
+
+class Museum(_Strict):
+    """The museum the kiosk stands in and the languages it offers."""
+
+    name: Translations
+    subtitle: Translations = Field(default_factory=dict)
+    languages: list[LanguageCode] = Field(min_length=1)
+    default_language: LanguageCode
+
+    @field_validator("languages")
+    @classmethod
+    def _interface_languages_only(cls, value: list[str]) -> list[str]:
+        unknown = [code for code in value if code not in INTERFACE_LANGUAGES]
+        if unknown:
+            raise ValueError(
+                f"the kiosk cannot show the language(s) {', '.join(unknown)}; "
+                f"use only {', '.join(INTERFACE_LANGUAGES)}"
+            )
+        if len(set(value)) != len(value):
+            raise ValueError("a language is listed twice; list each one once")
+        return value
+
+    @model_validator(mode="after")
+    def _default_is_offered(self) -> "Museum":
+        if self.default_language not in self.languages:
+            raise ValueError(
+                f"default_language '{self.default_language}' is not among the "
+                f"languages offered ({', '.join(self.languages)}); add it there or pick one of them"
+            )
+        return self
+
+
+class TourFile(_Strict):
+    """The whole of stops.yaml."""
+
+    museum: Museum
+    stops: list[Stop] = Field(min_length=1)
+
+
+def pick(translations: dict[str, str], language: str, fallbacks: tuple[str, ...] = ()) -> str:
+    """The text in ``language``, else in the first fallback that has one, else ''."""
+    for code in (language, *fallbacks):
+        if translations.get(code):
+            return translations[code]
+    return next(iter(translations.values()), "")
+
