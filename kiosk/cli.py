@@ -1,0 +1,59 @@
+"""The command line: `run` (the kiosk), `check`, `selftest`.
+
+Only `run` and `selftest` import Kivy (inside their functions), so `check` stays fast and
+works on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .paths import default_content_dir, default_data_dir
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR",
+                        help="folder holding stops.yaml and its assets (default: %(default)s)")
+    parser.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
+                        help="folder where the kiosk keeps what it writes (default: %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="The ALZHIR memorial museum's audio-guide kiosk. "
+                    "With no command, the kiosk starts full screen.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="start the kiosk (the default)")
+    _common(run)
+    run.add_argument("--windowed", action="store_true",
+                     help="a 1280x800 window instead of full screen, for development")
+
+    check = commands.add_parser("check", help="check stops.yaml and its files, without starting the kiosk")
+    _common(check)
+
+    selftest = commands.add_parser(
+        "selftest", help="run the real kiosk through every stop and language, then exit")
+    _common(selftest)
+    selftest.add_argument("--screenshots", type=Path, metavar="DIR",
+                          help="save a screenshot of every screen and stop here")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "run")
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        from .check import run_check
+        return run_check(args.content)
+    if args.command == "selftest":
+        from .ui.selftest import run_selftest
+        return run_selftest(args.content, args.data, args.screenshots)
+    from .ui.launch import run_kiosk
+    return run_kiosk(args.content, args.data, windowed=args.windowed)

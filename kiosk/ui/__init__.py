@@ -1,0 +1,1 @@
+"""The visitor's screens, in Kivy. Nothing outside this package imports Kivy."""

@@ -1,0 +1,81 @@
+"""The narration player seen through Kivy properties, so kv rules can bind to it.
+
+The player itself (kiosk.narration) knows nothing of Kivy. This adapter polls it a few
+times a second and copies what changed into properties; labels and the progress bar are
+bound to those, so nothing is redrawn when nothing moved.
+"""
+
+from __future__ import annotations
+
+from kivy.clock import Clock
+from kivy.event import EventDispatcher
+from kivy.properties import BooleanProperty, NumericProperty, OptionProperty, StringProperty
+
+from ..narration import NarrationPlayer, NarrationState
+
+#: How often the position shown is brought up to date (seconds). 10 Hz keeps the bar
+#: smooth without redrawing on every frame.
+REFRESH_INTERVAL = 0.1
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.5))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class NarrationView(EventDispatcher):
+    """What the narration bar shows: state, position, duration, and why sound is missing."""
+
+    state = OptionProperty("idle", options=[s.value for s in NarrationState])
+    playing = BooleanProperty(False)
+    position = NumericProperty(0.0)
+    duration = NumericProperty(0.0)
+    elapsed_text = StringProperty("0:00")
+    remaining_text = StringProperty("0:00")
+    #: True when there is a recording to play in the visitor's language.
+    has_recording = BooleanProperty(False)
+
+    def __init__(self, player: NarrationPlayer, **kwargs):
+        super().__init__(**kwargs)
+        self.player = player
+        self._event = Clock.schedule_interval(self.refresh, REFRESH_INTERVAL)
+
+    def load(self, path) -> None:
+        self.has_recording = path is not None
+        if path is None:
+            self.player.unload()
+        else:
+            self.player.load(path)
+        self.refresh()
+
+    def toggle(self) -> None:
+        self.player.toggle()
+        self.refresh()
+
+    def skip(self, seconds: float) -> None:
+        self.player.skip(seconds)
+        self.refresh()
+
+    def seek_fraction(self, fraction: float) -> None:
+        if self.player.duration:
+            self.player.seek(fraction * self.player.duration)
+        self.refresh()
+
+    def stop(self) -> None:
+        self.player.stop()
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        player = self.player
+        state = player.poll()
+        self.state = state.value
+        self.playing = state is NarrationState.playing
+        self.duration = player.duration or 0.0
+        # Round so that the bar and labels change at most ten times a second.
+        self.position = round(player.position, 1)
+        self.elapsed_text = clock_text(self.position)
+        self.remaining_text = "-" + clock_text(max(0.0, self.duration - self.position))
+
+    def close(self) -> None:
+        self._event.cancel()
+        self.player.stop()

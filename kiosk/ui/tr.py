@@ -1,0 +1,52 @@
+"""An observable translator for kv rules: ``text: app.tr._('Start the tour')``.
+
+Kivy binds a kv rule to every observable it reads. The rule reads ``tr._``, so it binds to
+the name ``_`` of this object; switching language calls those bindings again and every
+label is redrawn in the new language without any screen knowing about it.
+"""
+
+from __future__ import annotations
+
+from kivy.event import Observable
+
+from ..i18n import Catalogs
+
+
+class Translator(Observable):
+    """Turns the interface's English message ids into the visitor's language."""
+
+    def __init__(self, catalogs: Catalogs, language: str = "en", **kwargs):
+        super().__init__(**kwargs)
+        self.catalogs = catalogs
+        self.language = language
+        self._observers: list[tuple] = []
+
+    def _(self, message: str) -> str:
+        return self.catalogs.gettext(self.language, message)
+
+    def switch(self, language: str) -> None:
+        if language == self.language:
+            return
+        self.language = language
+        for func, largs, _kwargs in list(self._observers):
+            func(largs, None, None)
+
+    # Observable protocol, as the kv language uses it for ``tr._``.
+    def fbind(self, name, func, *largs, **kwargs):
+        if name == "_":
+            self._observers.append((func, largs, kwargs))
+            return len(self._observers)
+        return super().fbind(name, func, *largs, **kwargs)
+
+    def funbind(self, name, func, *largs, **kwargs):
+        if name == "_":
+            key = (func, largs, kwargs)
+            if key in self._observers:
+                self._observers.remove(key)
+            return None
+        return super().funbind(name, func, *largs, **kwargs)
+
+    def unbind_uid(self, name, uid):
+        if name == "_" and 0 < uid <= len(self._observers):
+            return None
+        return super().unbind_uid(name, uid)

@@ -1,0 +1,31 @@
+"""Buttons a visitor touches: large, calm, and visibly pressed when touched."""
+
+from kivy.properties import BooleanProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.label import Label
+
+
+class QuietButton(ButtonBehavior, Label):
+    """A text button with a soft panel behind it.
+
+    :attr:`selected` marks the current choice (a language, say) with the accent colour.
+    :attr:`role` is ``"plain"`` or ``"primary"`` (the one main action of a screen).
+    """
+
+    selected = BooleanProperty(False)
+    role = StringProperty("plain")
+
+
+class PlayPauseButton(QuietButton):
+    """The round main button of the narration: a triangle to play, two bars to pause.
+
+    Drawn with canvas shapes, not font glyphs, so it looks the same on every machine.
+    """
+
+    playing = BooleanProperty(False)
+
+
+class ChevronButton(QuietButton):
+    """A square button with a drawn arrow; :attr:`direction` is ``"left"`` or ``"right"``."""
+
+    direction = StringProperty("right")

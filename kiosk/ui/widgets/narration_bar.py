@@ -1,0 +1,53 @@
+"""The narration controls: play/pause, back and forward 10 s, a bar to drag, the times."""
+
+from kivy.properties import BooleanProperty, ObjectProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.slider import Slider
+
+
+class ProgressSlider(Slider):
+    """The narration's progress, 0..1. Dragging it seeks when the finger lifts.
+
+    While a finger holds it (:attr:`dragging`), the narration's own updates leave the knob
+    where the visitor put it.
+    """
+
+    dragging = BooleanProperty(False)
+    __events__ = ("on_release",)
+
+    def on_touch_down(self, touch):
+        handled = super().on_touch_down(touch)
+        if touch.grab_current is None and self in touch.grab_list:
+            self.dragging = True
+        elif handled and not touch.is_mouse_scrolling:
+            self.dragging = True
+        return handled
+
+    def on_touch_up(self, touch):
+        if touch.grab_current is self:
+            super().on_touch_up(touch)
+            touch.ungrab(self)
+            self.dragging = False
+            self.dispatch("on_release")
+            return True
+        return super().on_touch_up(touch)
+
+    def on_release(self):
+        """The visitor let go of the bar: seek to :attr:`value`."""
+
+
+class NarrationBar(BoxLayout):
+    """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`."""
+
+    view = ObjectProperty(None, allownone=True)
+
+    def on_view(self, _bar, view):
+        if view is not None:
+            view.bind(position=self._follow, duration=self._follow)
+
+    def _follow(self, *_args):
+        slider = self.ids.progress
+        if not slider.dragging and self.view.duration:
+            slider.value = self.view.position / self.view.duration
+        elif not self.view.duration:
+            slider.value = 0

@@ -1,0 +1,24 @@
+"""Test set-up shared by every test: no real screen, no real speaker, no ~/.kivy.
+
+The window is drawn offscreen by Mesa (real pixels), audio goes to SDL's dummy driver
+(real decoding), and Kivy keeps its settings in a folder of the test run.
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+_KIVY_HOME = Path(tempfile.mkdtemp(prefix="kiosk-tests-kivy-"))
+os.environ.update({
+    "KIVY_NO_ARGS": "1",
+    "KIVY_HOME": str(_KIVY_HOME),
+    "KIVY_USE_DEFAULTCONFIG": "1",
+    "KIVY_NO_CONSOLELOG": "1",
+    "KIVY_LOG_MODE": "PYTHON",
+    "SDL_VIDEODRIVER": "offscreen",
+    "SDL_AUDIODRIVER": "dummy",
+})

@@ -1,0 +1,123 @@
+"""A small pilot for UI tests: tap a widget by id, advance a fake clock, read the screen.
+
+One :class:`FakeClock` drives both Kivy's Clock (animations, scheduled refreshes) and the
+narration player, so a test can move ten seconds forward without waiting ten seconds.
+"""
+
+from __future__ import annotations
+
+from kivy.base import EventLoop
+from kivy.clock import Clock
+from kivy.tests.common import UnitTestTouch
+from kivy.uix.widget import Widget
+
+
+class FakeClock:
+    """Seconds that move only when a test says so."""
+
+    def __init__(self, start: float):
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class Pilot:
+    """Drives a running KioskApp the way a visitor's finger would."""
+
+    FRAME = 1 / 30
+
+    def __init__(self, app, clock: FakeClock):
+        self.app = app
+        self.clock = clock
+
+    # -- reading -----------------------------------------------------------------------
+    @property
+    def screen(self):
+        return self.app.screens.current_screen
+
+    def find(self, widget_id: str) -> Widget:
+        """The widget with kv id ``widget_id`` on the current screen (searched in depth)."""
+        found = _find_id(self.screen, widget_id)
+        if found is None:
+            raise LookupError(f"no widget with id '{widget_id}' on screen '{self.screen.name}'")
+        return found
+
+    def text(self, widget_id: str) -> str:
+        return self.find(widget_id).text
+
+    # -- acting ------------------------------------------------------------------------
+    def frames(self, count: int = 3) -> None:
+        for _ in range(count):
+            self.clock.advance(self.FRAME)
+            EventLoop.idle()
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` of fake time pass, drawing frames as a real kiosk would."""
+        steps = max(1, int(seconds / 0.1))
+        for _ in range(steps):
+            self.clock.advance(seconds / steps)
+            EventLoop.idle()
+
+    def tap(self, target, settle: float = 0.5) -> None:
+        """Touch the middle of ``target`` (a widget or an id), let go, let it settle."""
+        widget = self.find(target) if isinstance(target, str) else target
+        if widget.disabled or widget.opacity == 0:
+            raise AssertionError(f"'{target}' cannot be touched: it is hidden or disabled")
+        x, y = widget.to_window(*widget.center)
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        self.frames(2)
+        touch.touch_up()
+        self.advance(settle)
+
+    def tap_at(self, x: float, y: float) -> None:
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        self.frames(2)
+        touch.touch_up()
+        self.advance(0.5)
+
+    def swipe(self, widget, dx: float) -> None:
+        """Drag a finger horizontally across ``widget`` by ``dx`` pixels."""
+        x, y = widget.to_window(*widget.center)
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        steps = 8
+        for i in range(1, steps + 1):
+            self.frames(1)
+            touch.touch_move(x + dx * i / steps, y)
+        touch.touch_up()
+        self.advance(1.0)
+
+    def drag_slider(self, slider, fraction: float) -> None:
+        """Hold the progress bar, move to ``fraction`` of its length, let go."""
+        start_x, y = slider.to_window(slider.value_pos[0], slider.center_y)
+        left = slider.x + slider.padding
+        end_x = left + fraction * (slider.width - 2 * slider.padding)
+        end_x, _ = slider.to_window(end_x, slider.center_y)
+        touch = UnitTestTouch(start_x, y)
+        touch.touch_down()
+        for i in range(1, 6):
+            self.frames(1)
+            touch.touch_move(start_x + (end_x - start_x) * i / 5, y)
+        touch.touch_up()
+        self.advance(0.3)
+
+
+def _find_id(root: Widget, widget_id: str) -> Widget | None:
+    for widget in root.walk(restrict=True):
+        ids = getattr(widget, "ids", None)
+        if ids and widget_id in ids:
+            return ids[widget_id]
+    return None
+
+
+def use_fake_kivy_clock(clock: FakeClock) -> None:
+    """Make Kivy's Clock read ``clock`` and never sleep between frames."""
+    Clock.time = clock
+    Clock._max_fps = 0
+    Clock._last_tick = clock()
