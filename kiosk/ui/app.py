@@ -19,6 +19,8 @@ from ..narration import NarrationPlayer
 from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
+# Imported for their classes, which the kv rules name (Kivy's Factory registers them).
+from .widgets import controls, narration_bar, stop_tile, top_bar  # noqa: F401
 
 UI_DIR = Path(__file__).resolve().parent
 KV_FILES = ("widgets/controls.kv", "widgets/top_bar.kv", "widgets/narration_bar.kv",
@@ -35,6 +37,11 @@ KIND_NAMES = {
 }
 
 
+from .screens.home import HomeScreen  # noqa: E402
+from .screens.stop import StopScreen  # noqa: E402
+from .screens.tour import TourScreen  # noqa: E402
+
+
 def load_kv() -> None:
     """Load every .kv file once per process (Kivy keeps rules globally)."""
     for name in KV_FILES:
@@ -47,12 +54,12 @@ class KioskApp(App):
     """The visitor's guide. Kv rules bind to :attr:`language`, :attr:`tr`, :attr:`theme`."""
 
     title = "ALZHIR"
-    tour: Tour = ObjectProperty(None)
+    tour: Tour = ObjectProperty(None, rebind=True)
     language = StringProperty("en")
     languages = ListProperty([])
-    tr = ObjectProperty(None)
-    theme = ObjectProperty(None)
-    narration = ObjectProperty(None)
+    tr = ObjectProperty(None, rebind=True)
+    theme = ObjectProperty(None, rebind=True)
+    narration = ObjectProperty(None, rebind=True)
     current_stop_id = StringProperty("")
 
     def __init__(self, tour: Tour, player: NarrationPlayer, catalogs: Catalogs | None = None,
@@ -69,9 +76,6 @@ class KioskApp(App):
     # -- building -------------------------------------------------------------------
     def build(self):
         load_kv()
-        from .screens.home import HomeScreen
-        from .screens.stop import StopScreen
-        from .screens.tour import TourScreen
 
         self.narration = NarrationView(self._player)
         transition = (FadeTransition(duration=self._transition_duration)

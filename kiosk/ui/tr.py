@@ -29,7 +29,7 @@ class Translator(Observable):
             return
         self.language = language
         for func, largs, _kwargs in list(self._observers):
-            func(largs, None, None)
+            func(*largs, None, None)
 
     # Observable protocol, as the kv language uses it for ``tr._``.
     def fbind(self, name, func, *largs, **kwargs):

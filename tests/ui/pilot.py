@@ -62,7 +62,7 @@ class Pilot:
             self.clock.advance(seconds / steps)
             EventLoop.idle()
 
-    def tap(self, target, settle: float = 0.5) -> None:
+    def tap(self, target, settle: float = 0.1) -> None:
         """Touch the middle of ``target`` (a widget or an id), let go, let it settle."""
         widget = self.find(target) if isinstance(target, str) else target
         if widget.disabled or widget.opacity == 0:

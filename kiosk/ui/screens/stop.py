@@ -17,8 +17,8 @@ class StopScreen(Screen):
     The app sets :attr:`stop` through :meth:`show`; everything drawn follows from it.
     """
 
-    stop = ObjectProperty(None, allownone=True)
-    narration = ObjectProperty(None, allownone=True)
+    stop = ObjectProperty(None, allownone=True, rebind=True)
+    narration = ObjectProperty(None, allownone=True, rebind=True)
     picture_index = NumericProperty(0)
     picture_count = NumericProperty(0)
     caption = StringProperty("")

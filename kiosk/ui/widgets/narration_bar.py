@@ -39,7 +39,7 @@ class ProgressSlider(Slider):
 class NarrationBar(BoxLayout):
     """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`."""
 
-    view = ObjectProperty(None, allownone=True)
+    view = ObjectProperty(None, allownone=True, rebind=True)
 
     def on_view(self, _bar, view):
         if view is not None:

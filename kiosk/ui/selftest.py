@@ -1,0 +1,161 @@
+"""`python main.py selftest`: the real kiosk walks itself through every stop and language.
+
+It starts the real app (offscreen when there is no display), opens home and the tour in
+each language, then every stop: checks that its title and pictures are shown and that its
+narration really plays, saves a screenshot of each, and exits non-zero on any problem.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from ..paths import ensure_data_dir
+
+#: How long a narration may take to start before selftest calls it a failure (seconds).
+PLAY_DEADLINE = 3.0
+
+
+class SelfTest:
+    """The walk, as a generator the Kivy clock steps through frame by frame."""
+
+    def __init__(self, app, backend, screenshots: Path | None, out=print):
+        self.app = app
+        self.backend = backend
+        self.screenshots = screenshots
+        self.out = out
+        self.problems: list[str] = []
+        self.shots = 0
+
+    def fail(self, message: str) -> None:
+        self.problems.append(message)
+        self.out(f"PROBLEM {message}")
+
+    def steps(self):
+        app = self.app
+        tour = app.tour
+        yield 5
+        for language in tour.languages:
+            app.set_language(language)
+            app.go_home()
+            yield 4
+            self.shoot(f"home-{language}")
+            app.show_tour()
+            yield 6
+            self.shoot(f"tour-{language}")
+            for stop in tour.stops:
+                yield from self.visit(stop, language)
+            app.go_home()
+            yield 2
+
+    def visit(self, stop, language: str):
+        app = self.app
+        app.open_stop(stop.id, how="selftest")
+        yield 4
+        screen = app.screens.current_screen
+        label = f"{stop.number} {stop.id} [{language}]"
+        if screen.name != "stop" or screen.stop is not stop:
+            self.fail(f"{label}: the stop screen did not open")
+            return
+        title = screen.ids.title.text
+        if not title:
+            self.fail(f"{label}: no title is shown")
+        pictures = screen.ids.pictures.slides
+        broken = [p.source for p in pictures if p.texture is None]
+        if broken:
+            self.fail(f"{label}: picture(s) not shown: {', '.join(broken)}")
+        played = ""
+        if language in stop.narration:
+            view = app.narration
+            view.toggle()
+            started = time.monotonic()
+            while time.monotonic() - started < PLAY_DEADLINE:
+                yield 1
+                if view.state == "playing" and self.backend.busy() and view.position > 0.2:
+                    break
+            if view.state != "playing" or not self.backend.busy():
+                self.fail(f"{label}: the narration did not play (state {view.state}"
+                          f"{': ' + view.player.error if view.player.error else ''})")
+            else:
+                played = f"plays ({view.duration:.0f} s)"
+        else:
+            played = "no narration in this language"
+        self.shoot(f"stop-{stop.number}-{stop.id}-{language}")
+        app.narration.stop()
+        self.out(f"ok {label}: '{title}', {len(pictures)} picture(s), {played}")
+
+    def shoot(self, name: str) -> None:
+        if self.screenshots is None:
+            return
+        from kivy.core.window import Window
+
+        written = Window.screenshot(name=str(self.screenshots / f"{name}.png"))
+        if written:
+            Path(written).replace(self.screenshots / f"{name}.png")
+            self.shots += 1
+        else:
+            self.fail(f"the screenshot {name} could not be written")
+
+
+def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) -> int:
+    from ..content import ContentError
+
+    ensure_data_dir(data_dir)
+    if screenshots is not None:
+        screenshots.mkdir(parents=True, exist_ok=True)
+    from .bootstrap import prepare_kivy
+
+    prepare_kivy(data_dir, windowed=True)
+    from ..audio import PygameAudio
+    from ..narration import NarrationPlayer
+
+    backend = PygameAudio()
+    if not backend.open():
+        # No sound card (a server, CI): decode through SDL's silent driver instead, so
+        # the recordings are still really opened and played.
+        print("No sound device: the recordings are played to a silent output.")
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+        backend = PygameAudio()
+        if not backend.open():
+            print("PROBLEM: audio cannot be opened even without a sound device.")
+            return 1
+    from .launch import build_app
+
+    try:
+        app = build_app(content_dir, data_dir, player=NarrationPlayer(backend),
+                        transition_duration=0)
+    except ContentError as error:
+        print(error.report())
+        print("\nselftest stopped: stops.yaml has problems (see above).")
+        return 1
+
+    test = SelfTest(app, backend, screenshots)
+    from kivy.clock import Clock
+
+    walk = test.steps()
+    state = {"wait": 0}
+
+    def step(_dt):
+        if state["wait"] > 0:
+            state["wait"] -= 1
+            return
+        try:
+            state["wait"] = next(walk)
+        except StopIteration:
+            app.stop()
+            return False
+        except Exception as error:  # report, never hang: selftest must always end
+            test.fail(f"selftest itself failed: {error!r}")
+            app.stop()
+            return False
+
+    Clock.schedule_interval(step, 0)
+    app.run()
+    stops = len(app.tour.stops)
+    print(f"\nselftest: {stops} stops x {len(app.tour.languages)} languages visited, "
+          f"{test.shots} screenshot(s)" + (f" in {screenshots}" if screenshots else "")
+          + f", {len(test.problems)} problem(s).")
+    sys.stdout.flush()
+    return 1 if test.problems else 0

@@ -1,0 +1,254 @@
+"""PygameAudio against real decoding (SDL dummy audio driver) and audio_duration.
+
+A few tests wait real time (the decoder drives playback); each is bounded to ~1-2 s.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # before pygame is imported
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+import soundfile
+
+from kiosk.audio import AudioError, PygameAudio, audio_duration
+from kiosk.narration import NarrationPlayer, NarrationState as S
+
+RATE = 22050
+
+
+def write_tone(path: Path, seconds: float, **kw) -> Path:
+    """A quiet 440 Hz tone; OGG Vorbis unless told otherwise."""
+    t = np.arange(int(RATE * seconds)) / RATE
+    kw = kw or {"format": "OGG", "subtype": "VORBIS"}
+    soundfile.write(path, 0.2 * np.sin(2 * np.pi * 440 * t), RATE, **kw)
+    return path
+
+
+def wait_until_not_busy(audio: PygameAudio, timeout: float) -> float:
+    """Seconds until the stream ends (or the timeout)."""
+    t0 = time.monotonic()
+    while audio.busy() and time.monotonic() - t0 < timeout:
+        time.sleep(0.01)
+    return time.monotonic() - t0
+
+
+@pytest.fixture
+def tone3(tmp_path):
+    return write_tone(tmp_path / "tone3.ogg", 3.0)
+
+
+@pytest.fixture
+def audio():
+    backend = PygameAudio()
+    assert backend.open(), "SDL dummy audio driver should always open"
+    yield backend
+    backend.close()
+
+
+def test_open_initialises_only_the_mixer(audio):
+    assert audio.available and pygame.mixer.get_init()
+    assert not pygame.display.get_init()
+    assert audio.open()  # again: harmless
+
+
+def test_audio_duration_matches_generated_length(tmp_path):
+    for seconds in (1.5, 3.0):
+        path = write_tone(tmp_path / f"t{seconds}.ogg", seconds)
+        assert audio_duration(path) == pytest.approx(seconds, abs=0.05)
+    wav = write_tone(tmp_path / "t.wav", 2.0, format="WAV")
+    assert audio_duration(wav) == pytest.approx(2.0, abs=0.05)
+
+
+def test_audio_duration_errors_are_audio_errors(tmp_path):
+    bad = tmp_path / "bad.ogg"
+    bad.write_bytes(os.urandom(4096))
+    with pytest.raises(AudioError, match="bad.ogg"):
+        audio_duration(bad)
+    with pytest.raises(AudioError, match="not found"):
+        audio_duration(tmp_path / "missing.ogg")
+
+
+def test_load_play_pause_resume(audio, tone3):
+    audio.load(tone3)
+    assert not audio.busy()
+    assert audio.play() == 0.0
+    assert audio.busy()
+    time.sleep(0.3)
+    audio.pause()
+    assert not audio.busy()  # pygame: get_busy() is False while paused
+    frozen = audio.elapsed()
+    assert 0.1 < frozen < 1.0
+    time.sleep(0.2)
+    assert audio.elapsed() == frozen
+    audio.resume()
+    assert audio.busy()
+    time.sleep(0.15)
+    assert audio.elapsed() > frozen
+    audio.stop()
+    assert not audio.busy()
+
+
+def test_seek_while_playing_really_moves(audio, tone3):
+    audio.load(tone3)
+    audio.play()
+    assert audio.seek(2.5) == 2.5
+    assert audio.busy() and audio.elapsed() < 0.1  # elapsed counts from the seek
+    assert wait_until_not_busy(audio, 3.0) < 1.2  # 0.5 s left, not 3 s
+
+
+def test_seek_while_paused_stays_paused(audio, tone3):
+    audio.load(tone3)
+    audio.play()
+    audio.pause()
+    audio.seek(2.5)
+    time.sleep(0.1)
+    assert not audio.busy()
+    audio.resume()
+    assert audio.busy()
+    assert wait_until_not_busy(audio, 3.0) < 1.2
+
+
+def test_play_from_start(audio, tone3):
+    audio.load(tone3)
+    assert audio.play(2.6) == pytest.approx(2.6)
+    assert wait_until_not_busy(audio, 3.0) < 1.0
+
+
+def test_seek_after_stream_ran_out_restarts_there(audio, tone3):
+    # the player may still think "playing" for a poll interval after the real end
+    audio.load(tone3)
+    audio.play(2.9)
+    wait_until_not_busy(audio, 2.0)
+    assert audio.seek(2.5) == 2.5
+    assert audio.busy()
+    audio.stop()
+    assert audio.seek(1.0) is None and not audio.busy()  # stopped: seek does not play
+
+
+def test_wav_seeks_land_on_whole_seconds(audio, tmp_path):
+    wav = write_tone(tmp_path / "t.wav", 3.0, format="WAV")
+    audio.load(wav)
+    audio.play()
+    assert audio.seek(2.6) == 2.0  # SDL_mixer 2.6.3 truncates WAV seeks
+    took = wait_until_not_busy(audio, 3.0)
+    assert 0.6 < took < 1.5
+
+
+def test_volume(audio, tone3):
+    audio.set_volume(0.5)
+    assert pygame.mixer.music.get_volume() == pytest.approx(0.5, abs=0.01)
+    audio.set_volume(3)
+    assert pygame.mixer.music.get_volume() == pytest.approx(1.0)
+
+
+def test_corrupt_and_missing_files_raise_audio_error(audio, tmp_path):
+    bad = tmp_path / "bad.ogg"
+    bad.write_bytes(os.urandom(8000))
+    with pytest.raises(AudioError, match="bad.ogg"):
+        audio.load(bad)
+    with pytest.raises(AudioError, match="not found"):
+        audio.load(tmp_path / "missing.ogg")
+    assert not audio.busy()
+    assert audio.play() is None  # nothing loaded: harmless
+
+
+def test_player_reaches_end_with_real_clock(audio, tmp_path):
+    path = write_tone(tmp_path / "short.ogg", 1.5)
+    player = NarrationPlayer(audio)  # real time.monotonic
+    seen = []
+    player.add_listener(lambda p: seen.append(p.state))
+    player.load(path)
+    assert player.state is S.idle and player.duration == pytest.approx(1.5, abs=0.05)
+    t0 = time.monotonic()
+    player.play()
+    assert player.poll() is S.playing  # right after play: not an end
+    while player.poll() is S.playing and time.monotonic() - t0 < 5.0:
+        time.sleep(0.05)
+    took = time.monotonic() - t0
+    assert player.state is S.ended, f"still {player.state} after {took:.2f} s"
+    assert 1.0 < took < 3.0
+    assert player.position == player.duration
+    assert seen == [S.idle, S.playing, S.ended]
+
+
+def test_player_pause_keeps_position_with_real_audio(audio, tone3):
+    player = NarrationPlayer(audio)
+    player.load(tone3)
+    player.play()
+    time.sleep(0.2)
+    player.pause()
+    pos = player.position
+    time.sleep(0.2)
+    assert player.position == pos and player.poll() is S.paused  # not-busy is not an end
+    player.seek(2.0)
+    player.play()
+    assert player.state is S.playing and audio.busy()
+    assert player.position == pytest.approx(2.0, abs=0.1)
+    player.stop()
+    assert player.state is S.idle and not audio.busy()
+
+
+def test_corrupt_file_makes_player_failed(audio, tmp_path):
+    bad = tmp_path / "corrupt.ogg"
+    bad.write_bytes(os.urandom(8000))
+    player = NarrationPlayer(audio)
+    player.load(bad)
+    assert player.state is S.failed and "corrupt.ogg" in player.error
+    player.load(bad, duration=10.0)  # header skipped: pygame's load must catch it
+    assert player.state is S.failed and "could not be loaded" in player.error
+    player.play()
+    player.seek(3)
+    assert player.state is S.failed
+
+
+def test_init_failure_is_unavailable_and_harmless(monkeypatch, tone3):
+    def no_device(*args, **kwargs):
+        raise pygame.error("ALSA: Couldn't open audio device")
+
+    monkeypatch.setattr(pygame.mixer, "get_init", lambda: None)
+    monkeypatch.setattr(pygame.mixer, "init", no_device)
+    backend = PygameAudio()
+    assert backend.open() is False and not backend.available
+    backend.load("/nonexistent.ogg")  # no-op, no exception
+    for call in (backend.play, backend.pause, backend.resume, backend.stop,
+                 lambda: backend.seek(1), lambda: backend.set_volume(0.3), backend.close):
+        call()
+    assert backend.busy() is False and backend.elapsed() == 0.0
+
+    player = NarrationPlayer(backend)
+    player.load(tone3)
+    assert player.state is S.unavailable
+    assert player.duration == pytest.approx(3.0, abs=0.05)
+    player.play()
+    player.skip(10)
+    player.poll()
+    assert player.state is S.unavailable
+
+
+def test_close_then_open_again(tone3):
+    backend = PygameAudio()
+    assert backend.open()
+    backend.close()
+    assert not backend.available and not pygame.mixer.get_init()
+    assert backend.open()
+    backend.load(tone3)
+    backend.play()
+    assert backend.busy()
+    backend.close()
+
+
+def test_core_never_imports_kivy():
+    code = ("import sys, kiosk.audio, kiosk.narration; "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'kivy']")
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
