@@ -113,8 +113,8 @@ class KioskApp(App):
     def set_language(self, code: str) -> None:
         if code not in self.languages or code == self.language:
             return
+        self.tr.switch(code)  # first: rules bound to `language` may ask tr for words
         self.language = code
-        self.tr.switch(code)
         self._fill_tiles()
         if self.screens.current == "stop" and self.current_stop_id:
             self._show_stop(self.tour.stop(self.current_stop_id))

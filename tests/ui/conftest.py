@@ -14,7 +14,8 @@ import pytest
 from tests.tour_factory import make_tour
 from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 
-DEMO = Path(__file__).resolve().parent.parent.parent
+#: Length of every recording in the test tour.
+TOUR_SECONDS = 30.0
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,7 @@ def window():
 @pytest.fixture(scope="session")
 def content(tmp_path_factory) -> Path:
     """A small real tour: four stops, real recordings and pictures (see tour_factory)."""
-    return make_tour(tmp_path_factory.mktemp("tour"))
+    return make_tour(tmp_path_factory.mktemp("tour"), seconds=TOUR_SECONDS)
 
 
 def start_app(window, content: Path, backend_factory=None):
@@ -42,7 +43,7 @@ def start_app(window, content: Path, backend_factory=None):
 
     clock = FakeClock(time.monotonic())
     use_fake_kivy_clock(clock)
-    backend = backend_factory(clock) if backend_factory else FakeAudio(clock=clock)
+    backend = backend_factory(clock) if backend_factory else FakeAudio(clock=clock, default_duration=TOUR_SECONDS)
     backend.open()
     player = NarrationPlayer(backend, clock=clock)
     app = KioskApp(load_tour(content), player, transition_duration=0)

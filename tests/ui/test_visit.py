@@ -50,3 +50,104 @@ def test_tour_to_stop_play_pause_seek_next_back(pilot):
     assert pilot.player.state.value == "idle"
     pilot.tap("back")
     assert pilot.screen.name == "tour"
+
+
+def open_stop(pilot, stop_id, language="en"):
+    pilot.tap(f"lang_{language}")
+    pilot.tap("start")
+    pilot.tap(tile(pilot, stop_id))
+    assert pilot.screen.name == "stop"
+
+
+def test_pictures_move_by_arrows_and_by_swipe(pilot):
+    open_stop(pilot, "stop-2")
+    carousel = pilot.find("pictures")
+    assert pilot.text("picture_counter") == "1 / 3"
+    assert pilot.find("picture_previous").opacity == 0  # nothing before the first
+    pilot.tap("picture_next")
+    pilot.advance(1)
+    assert carousel.index == 1
+    assert pilot.text("caption") == "Stop 102, picture 2"
+    pilot.swipe(carousel, -carousel.width * 0.6)  # finger right to left: the next one
+    assert carousel.index == 2
+    assert pilot.text("picture_counter") == "3 / 3"
+    assert pilot.find("picture_next").opacity == 0  # nothing after the last
+    assert carousel.current_slide.texture is not None  # the JPEG really decoded
+    pilot.swipe(carousel, carousel.width * 0.6)
+    assert carousel.index == 1
+
+
+def test_dragging_the_progress_bar_seeks_when_released(pilot):
+    open_stop(pilot, "stop-1")
+    pilot.tap("play")
+    pilot.drag_slider(pilot.find("progress"), 0.5)
+    assert abs(pilot.player.position - 15.0) < 1.0  # the test tour's recordings are 30 s
+    assert pilot.player.state.value == "playing"
+    assert pilot.text("elapsed") in ("0:15", "0:16")
+
+
+def test_narration_ends_and_can_be_played_again(pilot):
+    open_stop(pilot, "stop-1")
+    pilot.tap("play")
+    pilot.advance(31)
+    assert pilot.player.state.value == "ended"
+    assert pilot.text("remaining") == "-0:00"
+    assert pilot.find("play").playing is False  # the button offers to play again
+    pilot.tap("play")
+    pilot.advance(2)
+    assert pilot.player.state.value == "playing"
+    assert pilot.text("elapsed") == "0:02"
+
+
+def test_leaving_the_stop_silences_the_narration(pilot):
+    open_stop(pilot, "stop-1")
+    pilot.tap("play")
+    pilot.advance(3)
+    pilot.tap("back")
+    assert pilot.screen.name == "tour"
+    assert pilot.player.state.value == "idle"
+    assert pilot.backend.busy() is False
+
+
+def test_language_switch_on_a_stop_redraws_it(pilot):
+    open_stop(pilot, "stop-1", language="en")
+    assert pilot.text("title") == "Stop 101"
+    pilot.tap("lang_ru")
+    assert pilot.screen.name == "stop"
+    assert pilot.text("title") == "Остановка 101"
+    assert pilot.text("caption") == "Остановка 101, picture 1"
+    assert pilot.text("back") == "Весь маршрут"
+    assert pilot.text("heading") == "101  ·  Зал музея"
+
+
+def test_a_stop_without_the_visitors_language_says_so(pilot):
+    open_stop(pilot, "stop-4", language="en")  # the last test stop has kk and ru only
+    assert pilot.text("message") == "This stop has no narration in this language."
+    assert pilot.find("play").disabled
+
+
+def test_no_sound_device_keeps_the_text_and_says_so_calmly(window, content):
+    from tests.ui.conftest import start_app, stop_app
+
+    app, pilot = start_app(window, content, lambda clock: FakeAudio(clock=clock, available=False))
+    try:
+        open_stop(pilot, "stop-1")
+        assert pilot.text("title") == "Stop 101"
+        assert pilot.text("text") == "Stop 101: text."
+        assert pilot.text("message").startswith("Sound is not available at this kiosk just now.")
+        assert pilot.find("play").disabled
+    finally:
+        stop_app(app)
+
+
+def test_previous_and_next_walk_the_tour_in_order(pilot):
+    open_stop(pilot, "stop-1")
+    assert pilot.find("previous_stop").opacity == 0  # the first stop has no previous
+    titles = []
+    for _ in range(3):
+        pilot.tap("next_stop")
+        titles.append(pilot.text("title"))
+    assert titles == ["Stop 102", "Stop 103", "Stop 104"]
+    assert pilot.find("next_stop").opacity == 0
+    pilot.tap("previous_stop")
+    assert pilot.text("title") == "Stop 103"
