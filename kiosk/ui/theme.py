@@ -21,7 +21,8 @@ class Theme(EventDispatcher):
 
     ground = ColorProperty(hex_colour("#16181b"))        # the screen's background
     surface = ColorProperty(hex_colour("#202328"))       # tiles, panels
-    surface_pressed = ColorProperty(hex_colour("#34373d"))
+    control = ColorProperty(hex_colour("#2c3036"))       # buttons, on ground or surface
+    surface_pressed = ColorProperty(hex_colour("#3d4148"))
     line = ColorProperty(hex_colour("#3a3d43"))          # hairlines between parts
     text = ColorProperty(hex_colour("#efeae2"))          # body text
     text_muted = ColorProperty(hex_colour("#bdb6ab"))    # secondary text, still >= 7:1

@@ -151,3 +151,34 @@ def test_previous_and_next_walk_the_tour_in_order(pilot):
     assert pilot.find("next_stop").opacity == 0
     pilot.tap("previous_stop")
     assert pilot.text("title") == "Stop 103"
+
+
+def test_tiles_show_number_kind_and_title_in_the_visitors_language(pilot):
+    pilot.tap("start")
+    first = tile(pilot, "stop-1")
+    assert (first.number, first.ids.kind.text, first.ids.title.text) == (101, "МҰРАЖАЙ ЗАЛЫ", "Аялдама 101")
+    assert first.ids.picture.texture is not None
+    pilot.tap("lang_en")
+    first = tile(pilot, "stop-1")
+    assert (first.ids.kind.text, first.ids.title.text) == ("MUSEUM HALL", "Stop 101")
+
+
+def test_hundreds_of_stops_scroll_with_a_few_tiles(window, tmp_path):
+    from tests.tour_factory import make_tour
+    from tests.ui.conftest import start_app, stop_app
+
+    content = make_tour(tmp_path / "big", stops=300, seconds=2, numbers=list(range(1, 301)))
+    app, pilot = start_app(window, content)
+    try:
+        pilot.tap("start")
+        grid = pilot.find("stops")
+        tiles = grid.layout_manager.children
+        assert len(tiles) < 40  # recycled: only what fits on screen is built
+        grid.scroll_y = 0  # the visitor scrolls to the end
+        pilot.frames(5)
+        numbers = {t.number for t in grid.layout_manager.children}
+        assert 300 in numbers and 1 not in numbers
+        pilot.tap(tile(pilot, "stop-300"))
+        assert pilot.text("title") == "Аялдама 300"
+    finally:
+        stop_app(app)
