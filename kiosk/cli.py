@@ -36,6 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check stops.yaml and its files, without starting the kiosk")
     _common(check)
 
+    schema = commands.add_parser(
+        "schema", help="write stops.schema.json, the editor schema made from the tour model")
+    schema.add_argument("--output", type=Path, default=default_content_dir() / "stops.schema.json",
+                        metavar="FILE", help="where to write it (default: %(default)s)")
+
     selftest = commands.add_parser(
         "selftest", help="run the real kiosk through every stop and language, then exit")
     _common(selftest)
@@ -52,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         from .check import run_check
         return run_check(args.content)
+    if args.command == "schema":
+        from .content.schema import schema_text
+        args.output.write_text(schema_text(), encoding="utf-8")
+        print(f"wrote {args.output}")
+        return 0
     if args.command == "selftest":
         from .ui.selftest import run_selftest
         return run_selftest(args.content, args.data, args.screenshots)
