@@ -35,6 +35,11 @@ def prepare_kivy(data_dir: Path, windowed: bool, size: tuple[int, int] | None = 
     if size is None:
         size = WINDOWED_SIZE if (windowed or offscreen) else _desktop_size()
 
+    # The screens are laid out for 1280x800; a larger display scales them up evenly, so
+    # text stays legible from a step back instead of leaving the middle of a big screen.
+    density = max(1.0, min(size[0] / WINDOWED_SIZE[0], size[1] / WINDOWED_SIZE[1]))
+    os.environ.setdefault("KIVY_METRICS_DENSITY", f"{density:.3f}")
+
     from kivy.config import Config  # the first Kivy import
 
     Config.set("kivy", "exit_on_escape", "0")
