@@ -62,6 +62,10 @@ class Picture(_Strict):
 
     file: RelativePath = Field(description="A JPEG or PNG image.")
     caption: Translations = Field(default_factory=dict)
+    at: float | None = Field(
+        default=None, ge=0,
+        description="Seconds into the narration at which this picture comes on screen "
+        "by itself. Leave it out to let visitors move through the pictures alone.")
 
 
 class Stop(_Strict):
@@ -81,6 +85,10 @@ class Stop(_Strict):
     )
     narration: dict[LanguageCode, Narration] = Field(default_factory=dict)
     images: list[Picture] = Field(min_length=1)
+    content_note: Translations | None = Field(
+        default=None,
+        description="A note shown before the stop opens, for difficult content (for "
+        "example violence against women and children); the visitor chooses to go on or back.")
     hidden: bool = Field(
         default=False, description="true keeps the stop in the file but off the tour."
     )
@@ -91,6 +99,30 @@ class Stop(_Strict):
         return tuple(self.narration)
 
 
+class KioskSettings(_Strict):
+    """How the kiosk behaves between visitors; staff may change these."""
+
+    idle_timeout: int = Field(
+        default=90, ge=20, le=3600,
+        description="Seconds without a touch (and no narration playing) before the kiosk "
+        "asks whether the visitor is still there.")
+    countdown: int = Field(
+        default=20, ge=10, le=120,
+        description="Seconds the 'Are you still there?' question waits before the kiosk "
+        "starts afresh for the next visitor.")
+    default_volume: float = Field(
+        default=0.7, ge=0, le=1, description="Volume for each new visitor, 0 to 1.")
+    max_volume: float = Field(
+        default=1.0, gt=0, le=1, description="The loudest a visitor may turn it, 0 to 1.")
+
+    @model_validator(mode="after")
+    def _default_within_max(self) -> "KioskSettings":
+        if self.default_volume > self.max_volume:
+            raise ValueError(f"default_volume {self.default_volume} is above max_volume "
+                             f"{self.max_volume}; lower it or raise max_volume")
+        return self
+
+
 class Museum(_Strict):
     """The museum the kiosk stands in and the languages it offers."""
 
@@ -98,6 +130,7 @@ class Museum(_Strict):
     subtitle: Translations = Field(default_factory=dict)
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
+    kiosk: KioskSettings = Field(default_factory=KioskSettings)
 
     @field_validator("languages")
     @classmethod
