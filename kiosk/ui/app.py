@@ -20,10 +20,10 @@ from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
 # Imported for their classes, which the kv rules name (Kivy's Factory registers them).
-from .widgets import controls, narration_bar, stop_tile, top_bar  # noqa: F401
+from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
 
 UI_DIR = Path(__file__).resolve().parent
-KV_FILES = ("widgets/controls.kv", "widgets/top_bar.kv", "widgets/narration_bar.kv",
+KV_FILES = ("widgets/controls.kv", "widgets/toolbar.kv", "widgets/narration_bar.kv",
             "widgets/stop_tile.kv", "screens/home.kv", "screens/tour.kv", "screens/stop.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
@@ -125,12 +125,14 @@ class KioskApp(App):
     def go_home(self) -> None:
         self.screens.current = "home"
 
-    def go_back(self) -> None:
-        """The top bar's back button: from a stop to the tour, from the tour home."""
-        if self.screens.current == "stop":
-            self.show_tour()
-        else:
-            self.go_home()
+    def toggle_large_text(self) -> None:
+        self.theme.large_text = not self.theme.large_text
+
+    def toggle_high_contrast(self) -> None:
+        self.theme.high_contrast = not self.theme.high_contrast
+
+    def open_keypad(self) -> None:
+        pass  # the keypad overlay comes next
 
     def open_stop(self, stop_id: str, how: str = "tile") -> None:
         self._show_stop(self.tour.stop(stop_id))
@@ -148,10 +150,10 @@ class KioskApp(App):
             self.narration.stop()
         self.current_stop_id = stop.id
         screen.show(stop, [str(self.tour.file(p.file)) for p in stop.images])
-        for step, attr in ((-1, "previous_title"), (1, "next_title")):
-            other = self.tour.neighbour(stop.id, step)
-            setattr(screen, attr, "" if other is None else
-                    f"{other.number}  {self.stop_text(other, 'title', self.language)}")
+        before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
+        screen.previous_number = str(before.number) if before else ""
+        screen.next_number = str(after.number) if after else ""
+        screen.has_previous, screen.has_next = before is not None, after is not None
         recording = stop.narration.get(self.language)
         self.narration.load(self.tour.file(recording.audio) if recording else None)
 

@@ -116,8 +116,8 @@ def test_language_switch_on_a_stop_redraws_it(pilot):
     assert pilot.screen.name == "stop"
     assert pilot.text("title") == "Остановка 101"
     assert pilot.text("caption") == "Остановка 101, picture 1"
-    assert pilot.text("back") == "Весь маршрут"
-    assert pilot.text("heading") == "101  ·  Зал музея"
+    assert pilot.text("back") == "‹  Весь маршрут"
+    assert pilot.text("heading_label") == "101  ·  Зал музея"
 
 
 def test_a_stop_without_the_visitors_language_says_so(pilot):
@@ -142,13 +142,13 @@ def test_no_sound_device_keeps_the_text_and_says_so_calmly(window, content):
 
 def test_previous_and_next_walk_the_tour_in_order(pilot):
     open_stop(pilot, "stop-1")
-    assert pilot.find("previous_stop").opacity == 0  # the first stop has no previous
+    assert pilot.find("previous_stop").disabled  # the first stop has no previous
     titles = []
     for _ in range(3):
         pilot.tap("next_stop")
         titles.append(pilot.text("title"))
     assert titles == ["Stop 102", "Stop 103", "Stop 104"]
-    assert pilot.find("next_stop").opacity == 0
+    assert pilot.find("next_stop").disabled
     pilot.tap("previous_stop")
     assert pilot.text("title") == "Stop 103"
 

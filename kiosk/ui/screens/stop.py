@@ -1,6 +1,6 @@
 """One stop: its pictures to swipe through, its story to read, its narration to hear."""
 
-from kivy.properties import NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
@@ -22,8 +22,11 @@ class StopScreen(Screen):
     picture_index = NumericProperty(0)
     picture_count = NumericProperty(0)
     caption = StringProperty("")
-    previous_title = StringProperty("")
-    next_title = StringProperty("")
+    #: The numbers of the stops before and after this one ("" at either end of the tour).
+    previous_number = StringProperty("")
+    next_number = StringProperty("")
+    has_previous = BooleanProperty(False)
+    has_next = BooleanProperty(False)
 
     def show(self, stop, pictures: list[str]) -> None:
         """Put ``stop`` on screen with ``pictures`` (absolute paths), first picture first."""
