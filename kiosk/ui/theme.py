@@ -26,7 +26,7 @@ CALM = {
     "line": "#3a3d43",            # hairlines and tracks
     "text": "#efeae2",            # body text
     "text_muted": "#bdb6ab",      # secondary text, still >= 7:1 on the ground
-    "accent": "#c49a6c",          # what is chosen or pressed, the stop numbers
+    "accent": "#c9a070",          # what is chosen or pressed, the stop numbers
     "accent_text": "#16181b",     # text on the accent
     "notice": "#d9c7a7",          # calm notices (never an alarm red)
     "caption_ground": "#0c0d0f",  # behind captions

@@ -18,13 +18,18 @@ from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 TOUR_SECONDS = 30.0
 
 
+# Before any test module imports kivy.core.window: the window is made once, at this size.
+from kivy.config import Config  # noqa: E402
+
+Config.set("graphics", "width", "1280")
+Config.set("graphics", "height", "800")
+Config.set("input", "mouse", "mouse,disable_multitouch")
+
+
 @pytest.fixture(scope="session")
 def window():
-    from kivy.config import Config
-    Config.set("graphics", "width", "1280")
-    Config.set("graphics", "height", "800")
-    Config.set("input", "mouse", "mouse,disable_multitouch")
     from kivy.core.window import Window
+    assert tuple(Window.size) == (1280, 800)
     return Window
 
 

@@ -4,11 +4,22 @@ from kiosk.audio import FakeAudio
 
 
 def tile(pilot, stop_id):
+    """The tile of ``stop_id`` on the tour screen, scrolled into view as a visitor would."""
     grid = pilot.find("stops")
-    for view in grid.layout_manager.children if hasattr(grid, "layout_manager") else []:
-        if getattr(view, "stop_id", None) == stop_id:
-            return view
-    raise LookupError(stop_id)
+    for scroll in (None, 1.0, 0.75, 0.5, 0.25, 0.0):
+        if scroll is not None:
+            grid.scroll_y = scroll
+        pilot.frames(2)
+        for view in grid.layout_manager.children:
+            if getattr(view, "stop_id", None) == stop_id and _on_screen(grid, view):
+                return view
+    raise LookupError(f"{stop_id} not on screen {pilot.screen.name}: {[(v.stop_id, v.to_window(*v.center)) for v in grid.layout_manager.children]} grid {grid.to_window(grid.x, grid.y)} {grid.size}")
+
+
+def _on_screen(grid, view):
+    x, y = view.to_window(*view.center)
+    gx, gy = grid.to_window(grid.x, grid.y)
+    return gx <= x <= gx + grid.width and gy <= y <= gy + grid.height
 
 
 def test_home_shows_museum_and_starts_in_default_language(pilot):
