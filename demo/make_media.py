@@ -316,6 +316,8 @@ def tour_file(script: dict) -> dict:
                     }
                     for n, img in enumerate(stop["images"], 1)
                 ],
+                **({"content_note": {lang: stop["content_note"][lang] for lang in langs}}
+                   if "content_note" in stop else {}),
             }
         )
     return {

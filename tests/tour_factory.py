@@ -37,8 +37,12 @@ def captions(path: Path, seconds: float, language: str) -> None:
                     encoding="utf-8")
 
 
-def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None) -> Path:
-    """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English."""
+def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
+              settings: dict | None = None, notes: dict | None = None) -> Path:
+    """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
+
+    ``settings`` go to museum.kiosk; ``notes`` maps a stop index to its content note.
+    """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
     audio = root / "assets/audio/shared.ogg"
@@ -67,8 +71,11 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None) -
             "text": {code: f"{TITLES[code]} {number}: text." for code in LANGUAGES},
             "narration": narration, "images": images,
         })
+        if notes and index in notes:
+            entries[-1]["content_note"] = notes[index]
     tour = {"museum": {"name": {"kk": "Мұражай", "ru": "Музей", "en": "Museum"},
-                       "languages": list(LANGUAGES), "default_language": "kk"},
+                       "languages": list(LANGUAGES), "default_language": "kk",
+                       **({"kiosk": settings} if settings else {})},
             "stops": entries}
     (root / "stops.yaml").write_text(yaml.safe_dump(tour, allow_unicode=True, sort_keys=False),
                                      encoding="utf-8")

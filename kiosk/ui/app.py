@@ -1,30 +1,46 @@
 """KioskApp: builds the screens once and carries the visitor from home to a stop.
 
-Services (the tour, the narration player, the catalogs) are made outside and handed in,
-so tests give it a fake audio backend and a fake clock, and the kiosk gives it real ones.
+Services (the tour, the narration player, the catalogs, the clock) are made outside and
+handed in, so tests give it a fake speaker and a fake clock and the kiosk real ones.
+What a visitor does arrives here as a named call from a kv rule (``app.open_stop``...);
+the screens only draw what the app and its services say.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from kivy.app import App
+from kivy.clock import Clock
+from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import ListProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 
+from ..captions import matching_position
 from ..content import StopKind, Tour, pick
 from ..i18n import Catalogs, N_
-from ..narration import NarrationPlayer
+from ..narration import NarrationPlayer, NarrationState
+from ..session import VisitorSession
 from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
 # Imported for their classes, which the kv rules name (Kivy's Factory registers them).
 from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
+from .widgets.keypad import KeypadView
+from .widgets.notices import ContentNoteView, StillThereView
+from .widgets.transcript import TranscriptView
+from .screens.attract import AttractScreen  # noqa: E402
+from .screens.home import HomeScreen  # noqa: E402
+from .screens.stop import StopScreen  # noqa: E402
+from .screens.tour import TourScreen  # noqa: E402
 
 UI_DIR = Path(__file__).resolve().parent
 KV_FILES = ("widgets/controls.kv", "widgets/toolbar.kv", "widgets/narration_bar.kv",
-            "widgets/stop_tile.kv", "screens/home.kv", "screens/tour.kv", "screens/stop.kv")
+            "widgets/stop_tile.kv", "widgets/keypad.kv", "widgets/transcript.kv",
+            "widgets/notices.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
+            "screens/stop.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
 KIND_NAMES = {
@@ -35,11 +51,13 @@ KIND_NAMES = {
     StopKind.building: N_("Building"),
     StopKind.grounds: N_("Memorial grounds"),
 }
+INVITATION = N_("Touch the screen to begin")
 
-
-from .screens.home import HomeScreen  # noqa: E402
-from .screens.stop import StopScreen  # noqa: E402
-from .screens.tour import TourScreen  # noqa: E402
+#: Key codes of a keyboard or USB number pad: digits on both, Enter, Backspace.
+DIGIT_KEYS = {**{48 + d: str(d) for d in range(10)}, **{256 + d: str(d) for d in range(10)}}
+ENTER_KEYS = {13, 271}
+BACKSPACE_KEYS = {8}
+VOLUME_STEPS = 10
 
 
 def load_kv() -> None:
@@ -60,34 +78,60 @@ class KioskApp(App):
     tr = ObjectProperty(None, rebind=True)
     theme = ObjectProperty(None, rebind=True)
     narration = ObjectProperty(None, rebind=True)
+    keypad = ObjectProperty(None, rebind=True)
     current_stop_id = StringProperty("")
+    captions_on = BooleanProperty(False)
+    volume = NumericProperty(0.7)
+    max_volume = NumericProperty(1.0)
 
     def __init__(self, tour: Tour, player: NarrationPlayer, catalogs: Catalogs | None = None,
-                 transition_duration: float = 0.3, **kwargs):
+                 transition_duration: float = 0.3, clock=time.monotonic,
+                 start_screen: str = "attract", **kwargs):
         self.tour = tour
         self.languages = list(tour.languages)
         self.language = tour.museum.default_language
         self.tr = Translator(catalogs or Catalogs.load(), self.language)
         self.theme = Theme()
+        settings = tour.museum.kiosk
+        self.session = VisitorSession(clock, settings.idle_timeout, settings.countdown)
+        self.max_volume = settings.max_volume
+        self.volume = settings.default_volume
         self._player = player
         self._transition_duration = transition_duration
+        self._start_screen = start_screen
+        self._accepted_notes: set[str] = set()
         super().__init__(**kwargs)
 
     # -- building -------------------------------------------------------------------
     def build(self):
         load_kv()
-
         self.narration = NarrationView(self._player)
+        self._player.set_volume(self.volume)
         transition = (FadeTransition(duration=self._transition_duration)
                       if self._transition_duration > 0 else NoTransition())
         self.screens = ScreenManager(transition=transition)
-        self.screens.add_widget(HomeScreen(name="home"))
-        self.screens.add_widget(TourScreen(name="tour"))
-        self.screens.add_widget(StopScreen(name="stop", narration=self.narration))
+        for screen in (AttractScreen(name="attract"), HomeScreen(name="home"),
+                       TourScreen(name="tour"), StopScreen(name="stop", narration=self.narration)):
+            self.screens.add_widget(screen)
+        self.keypad = KeypadView([s.number for s in self.tour.stops])
+        self.keypad.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
+        self.still_there = StillThereView()
+        self.still_there.bind(on_continue=lambda *_: self._continue_visit())
+        self.transcript = TranscriptView()
+        self.content_note = ContentNoteView()
         self._fill_tiles()
+        self._fill_attract()
+        self.screens.current = self._start_screen
+        if self._start_screen != "attract":
+            self.session.touch()
+        Window.bind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
+        self._session_event = Clock.schedule_interval(self._tick_session, 0.25)
         return self.screens
 
     def on_stop(self):
+        Window.unbind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
+        if getattr(self, "_session_event", None) is not None:
+            self._session_event.cancel()
         if self.narration is not None:
             self.narration.close()
 
@@ -111,18 +155,24 @@ class KioskApp(App):
 
     # -- what a visitor does ---------------------------------------------------------
     def set_language(self, code: str) -> None:
+        """Switch everything to ``code``; on a stop, the story goes on where it was."""
         if code not in self.languages or code == self.language:
             return
         self.tr.switch(code)  # first: rules bound to `language` may ask tr for words
         self.language = code
         self._fill_tiles()
         if self.screens.current == "stop" and self.current_stop_id:
-            self._show_stop(self.tour.stop(self.current_stop_id))
+            self._switch_narration_language(code)
 
     def show_tour(self) -> None:
         self.screens.current = "tour"
 
     def go_home(self) -> None:
+        self.screens.current = "home"
+
+    def wake_up(self) -> None:
+        """A touch on the attract screen: a new visitor arrives."""
+        self.session.touch()
         self.screens.current = "home"
 
     def toggle_large_text(self) -> None:
@@ -131,17 +181,118 @@ class KioskApp(App):
     def toggle_high_contrast(self) -> None:
         self.theme.high_contrast = not self.theme.high_contrast
 
+    def toggle_captions(self) -> None:
+        self.captions_on = not self.captions_on
+
+    def change_volume(self, step: int) -> None:
+        unit = self.max_volume / VOLUME_STEPS
+        self.volume = min(self.max_volume, max(0.0, round(self.volume / unit + step) * unit))
+        self._player.set_volume(self.volume)
+
     def open_keypad(self) -> None:
-        pass  # the keypad overlay comes next
+        if not self.keypad.showing:
+            self.keypad.open(animation=False)
+
+    def open_transcript(self) -> None:
+        stop = self.tour.stop(self.current_stop_id)
+        self.transcript.fill(self.stop_text(stop, "title", self.language),
+                             self.narration.captions, self._play_from)
+        self.transcript.open(animation=False)
+
+    def _play_from(self, seconds: float) -> None:
+        self.transcript.dismiss(animation=False)
+        self.narration.seek(seconds)
+        if not self.narration.playing:
+            self.narration.play()
+
+    def open_stop_number(self, number: int) -> None:
+        stop = self.tour.by_number(number)
+        if stop is not None:
+            self.open_stop(stop.id, how="keypad")
 
     def open_stop(self, stop_id: str, how: str = "tile") -> None:
-        self._show_stop(self.tour.stop(stop_id))
+        """Open a stop; one with a content note asks first (once per visitor)."""
+        stop = self.tour.stop(stop_id)
+        if stop.content_note and stop.id not in self._accepted_notes:
+            self._ask_content_note(stop, how)
+            return
+        self._show_stop(stop)
         self.screens.current = "stop"
 
     def open_neighbour(self, step: int) -> None:
         neighbour = self.tour.neighbour(self.current_stop_id, step)
         if neighbour is not None:
             self.open_stop(neighbour.id, how="next" if step > 0 else "previous")
+
+    def _ask_content_note(self, stop, how: str) -> None:
+        view = self.content_note
+        view.stop_title = self.stop_text(stop, "title", self.language)
+        view.note = pick(stop.content_note, self.language, self._fallbacks())
+        view.unbind(on_accept=self._accept_note, on_decline=self._decline_note)
+        view.pending = (stop.id, how)
+        view.bind(on_accept=self._accept_note, on_decline=self._decline_note)
+        view.open(animation=False)
+
+    def _accept_note(self, view) -> None:
+        stop_id, how = view.pending
+        view.dismiss(animation=False)
+        self._accepted_notes.add(stop_id)
+        self.open_stop(stop_id, how)
+
+    def _decline_note(self, view) -> None:
+        view.dismiss(animation=False)  # the visitor stays where they were
+
+    # -- the visitor session ---------------------------------------------------------
+    def _on_any_touch(self, _window, _touch):
+        self.session.touch()
+        return False  # only noticed, never taken: the touch goes on to its widget
+
+    def _on_key_down(self, _window, key, _scancode, _codepoint, _modifiers):
+        if key in DIGIT_KEYS or key in ENTER_KEYS or key in BACKSPACE_KEYS:
+            self.session.touch()
+            if self.screens.current == "attract":
+                self.wake_up()
+            if key in DIGIT_KEYS:
+                self.open_keypad()
+                self.keypad.press(DIGIT_KEYS[key])
+            elif self.keypad.showing:
+                self.keypad.press("enter" if key in ENTER_KEYS else "back")
+            return True
+        return False
+
+    def _tick_session(self, *_args) -> None:
+        self.session.set_narration_playing(self.narration.state == NarrationState.playing.value)
+        event = self.session.tick()
+        if event == "ask":
+            self.still_there.seconds_left = self.session.seconds_left
+            self.still_there.open(animation=False)
+        elif event == "reset":
+            self.reset_for_next_visitor()
+        elif self.session.state == "asking":
+            self.still_there.seconds_left = self.session.seconds_left
+        elif self.still_there.parent is not None:
+            self.still_there.dismiss(animation=False)  # a narration started, or a touch
+
+    def _continue_visit(self) -> None:
+        self.session.touch()
+        self.still_there.dismiss(animation=False)
+
+    def reset_for_next_visitor(self) -> None:
+        """Silence, the attract screen, and every setting back to the museum's default."""
+        self.narration.stop()
+        for view in (self.still_there, self.keypad, self.transcript, self.content_note):
+            if view.parent is not None:
+                view.dismiss(animation=False)
+        self.theme.reset()
+        self.captions_on = False
+        self.volume = self.tour.museum.kiosk.default_volume
+        self._player.set_volume(self.volume)
+        self._accepted_notes.clear()
+        self.set_language(self.tour.museum.default_language)
+        self.current_stop_id = ""
+        self.screens.get_screen("tour").scroll_to_top()
+        self.screens.current = "attract"
+        self.session.reset_done()
 
     # -- drawing ---------------------------------------------------------------------
     def _show_stop(self, stop) -> None:
@@ -154,8 +305,30 @@ class KioskApp(App):
         screen.previous_number = str(before.number) if before else ""
         screen.next_number = str(after.number) if after else ""
         screen.has_previous, screen.has_next = before is not None, after is not None
-        recording = stop.narration.get(self.language)
-        self.narration.load(self.tour.file(recording.audio) if recording else None)
+        self._load_narration(stop, self.language)
+
+    def _load_narration(self, stop, language: str) -> None:
+        recording = stop.narration.get(language)
+        self.narration.other_languages = [code for code in self.languages
+                                          if code in stop.narration and code != language]
+        if recording is None:
+            self.narration.load(None)
+        else:
+            self.narration.load(self.tour.file(recording.audio),
+                                self.tour.file(recording.captions) if recording.captions else None)
+
+    def _switch_narration_language(self, code: str) -> None:
+        stop = self.tour.stop(self.current_stop_id)
+        view = self.narration
+        was_playing = view.playing
+        old_captions, old_position, old_duration = view.captions, view.player.position, view.duration
+        started = view.state in ("playing", "paused", "ended") and old_position > 0
+        self._load_narration(stop, code)
+        if started and view.has_recording and view.state != "failed":
+            view.seek(matching_position(old_captions, old_position, view.captions,
+                                        view.duration, old_duration))
+            if was_playing:
+                view.play()
 
     def _fill_tiles(self) -> None:
         screen = self.screens.get_screen("tour")
@@ -166,3 +339,8 @@ class KioskApp(App):
             "title": self.stop_text(stop, "title", self.language),
             "image": str(self.tour.file(stop.images[0].file)),
         } for stop in self.tour.stops]
+
+    def _fill_attract(self) -> None:
+        screen = self.screens.get_screen("attract")
+        screen.pictures = [str(self.tour.file(p.file)) for s in self.tour.stops for p in s.images[:1]]
+        screen.invitations = [self.tr.catalogs.gettext(code, INVITATION) for code in self.languages]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from kivy.clock import Clock
 from kivy.event import EventDispatcher
-from kivy.properties import BooleanProperty, NumericProperty, OptionProperty, StringProperty
+from kivy.properties import (BooleanProperty, ListProperty, NumericProperty, OptionProperty,
+                             StringProperty)
 
+from ..captions import Captions, CaptionsError
 from ..narration import NarrationPlayer, NarrationState
 
 #: How often the position shown is brought up to date (seconds). 10 Hz keeps the bar
@@ -34,18 +36,41 @@ class NarrationView(EventDispatcher):
     remaining_text = StringProperty("0:00")
     #: True when there is a recording to play in the visitor's language.
     has_recording = BooleanProperty(False)
+    #: The sentence being spoken now ("" between sentences or without captions).
+    caption = StringProperty("")
+    #: Index of the cue at or just before the position (-1 before the first).
+    cue_index = NumericProperty(-1)
+    has_captions = BooleanProperty(False)
+    #: Languages this stop can be heard in, for the offer when the visitor's has none.
+    other_languages = ListProperty([])
 
     def __init__(self, player: NarrationPlayer, **kwargs):
         super().__init__(**kwargs)
         self.player = player
+        self.captions = Captions.empty()
         self._event = Clock.schedule_interval(self.refresh, REFRESH_INTERVAL)
 
-    def load(self, path) -> None:
+    def load(self, path, captions_path=None) -> None:
+        """Load a recording (None: this stop has none in the visitor's language)."""
         self.has_recording = path is not None
         if path is None:
             self.player.unload()
         else:
             self.player.load(path)
+        try:
+            self.captions = Captions.load(captions_path) if captions_path else Captions.empty()
+        except CaptionsError:
+            # The narration still plays; `check` tells staff what is wrong with the file.
+            self.captions = Captions.empty()
+        self.has_captions = len(self.captions) > 0
+        self.refresh()
+
+    def seek(self, seconds: float) -> None:
+        self.player.seek(seconds)
+        self.refresh()
+
+    def play(self) -> None:
+        self.player.play()
         self.refresh()
 
     def toggle(self) -> None:
@@ -75,6 +100,10 @@ class NarrationView(EventDispatcher):
         self.position = round(player.position, 1)
         self.elapsed_text = clock_text(self.position)
         self.remaining_text = "-" + clock_text(max(0.0, self.duration - self.position))
+        cue = self.captions.at(player.position)
+        self.caption = cue.text if cue else ""
+        index = self.captions.index_at(player.position)
+        self.cue_index = -1 if index is None else index
 
     def close(self) -> None:
         self._event.cancel()

@@ -37,6 +37,8 @@ class SelfTest:
         app = self.app
         tour = app.tour
         yield 5
+        self.shoot("attract")
+        app.wake_up()
         for language in tour.languages:
             app.set_language(language)
             app.go_home()
@@ -45,13 +47,66 @@ class SelfTest:
             app.show_tour()
             yield 6
             self.shoot(f"tour-{language}")
+            app.captions_on = True
             for stop in tour.stops:
                 yield from self.visit(stop, language)
+            yield from self.overlays(language)
+            yield from self.modes(language)
+            app.captions_on = False
             app.go_home()
+            yield 2
+
+    def overlays(self, language: str):
+        """The keypad, the transcript and the idle question, as a visitor meets them."""
+        app = self.app
+        app.open_stop(app.tour.stops[0].id, how="selftest")
+        yield 3
+        app.open_keypad()
+        app.keypad.press("9")
+        yield 3
+        self.shoot(f"keypad-{language}")
+        app.keypad.dismiss(animation=False)
+        if app.narration.has_captions:
+            app.open_transcript()
+            yield 3
+            self.shoot(f"transcript-{language}")
+            app.transcript.dismiss(animation=False)
+        app.still_there.seconds_left = app.tour.museum.kiosk.countdown
+        app.still_there.open(animation=False)
+        yield 3
+        self.shoot(f"still-there-{language}")
+        app.still_there.dismiss(animation=False)
+        noted = next((s for s in app.tour.stops if s.content_note), None)
+        if noted is not None:
+            app._accepted_notes.discard(noted.id)
+            app.open_stop(noted.id, how="selftest")
+            yield 3
+            self.shoot(f"content-note-{language}")
+            app.content_note.dismiss(animation=False)
+        yield 1
+
+    def modes(self, language: str):
+        """Larger text and high contrast, each on the tour and on a stop."""
+        app = self.app
+        for mode, switch in (("large-text", app.toggle_large_text),
+                             ("high-contrast", app.toggle_high_contrast)):
+            switch()
+            app.show_tour()
+            yield 5
+            self.shoot(f"tour-{language}-{mode}")
+            app.open_stop(app.tour.stops[1 if len(app.tour.stops) > 1 else 0].id, how="selftest")
+            yield 4
+            app.narration.toggle()
+            yield 8
+            self.shoot(f"stop-{language}-{mode}")
+            app.narration.stop()
+            switch()
             yield 2
 
     def visit(self, stop, language: str):
         app = self.app
+        app.session.touch()  # a walk through every stop must not be taken for an idle kiosk
+        app._accepted_notes.add(stop.id)  # content notes have their own screenshot
         app.open_stop(stop.id, how="selftest")
         yield 4
         screen = app.screens.current_screen

@@ -39,7 +39,7 @@ def content(tmp_path_factory) -> Path:
     return make_tour(tmp_path_factory.mktemp("tour"), seconds=TOUR_SECONDS)
 
 
-def start_app(window, content: Path, backend_factory=None):
+def start_app(window, content: Path, backend_factory=None, start_screen="home"):
     from kiosk.audio import FakeAudio
     from kiosk.content import load_tour
     from kiosk.narration import NarrationPlayer
@@ -51,7 +51,8 @@ def start_app(window, content: Path, backend_factory=None):
     backend = backend_factory(clock) if backend_factory else FakeAudio(clock=clock, default_duration=TOUR_SECONDS)
     backend.open()
     player = NarrationPlayer(backend, clock=clock)
-    app = KioskApp(load_tour(content), player, transition_duration=0)
+    app = KioskApp(load_tour(content), player, transition_duration=0, clock=clock,
+                   start_screen=start_screen)
     app._run_prepare()
     EventLoop.idle()
     pilot = Pilot(app, clock)

@@ -39,9 +39,28 @@ class Pilot:
     def screen(self):
         return self.app.screens.current_screen
 
+    @property
+    def overlays(self) -> list:
+        """The overlays open now (keypad, notices...), topmost last."""
+        from kivy.uix.modalview import ModalView
+
+        return [w for w in reversed(EventLoop.window.children) if isinstance(w, ModalView)]
+
+    def key(self, keycode: int) -> None:
+        """Press and release a key on the hardware keyboard or number pad."""
+        EventLoop.window.dispatch("on_key_down", keycode, 0, None, [])
+        EventLoop.window.dispatch("on_key_up", keycode, 0)
+        self.frames(2)
+
     def find(self, widget_id: str) -> Widget:
-        """The widget with kv id ``widget_id`` on the current screen (searched in depth)."""
-        found = _find_id(self.screen, widget_id)
+        """The widget with kv id ``widget_id`` in an open overlay or on the current screen."""
+        from kivy.uix.modalview import ModalView
+
+        found = None
+        for overlay in EventLoop.window.children:
+            if isinstance(overlay, ModalView):
+                found = found or _find_id(overlay, widget_id)
+        found = found or _find_id(self.screen, widget_id)
         if found is None:
             raise LookupError(f"no widget with id '{widget_id}' on screen '{self.screen.name}'")
         return found
@@ -111,6 +130,8 @@ class Pilot:
 
 
 def _find_id(root: Widget, widget_id: str) -> Widget | None:
+    if widget_id in getattr(root, "ids", {}):
+        return root.ids[widget_id]
     for widget in root.walk(restrict=True):
         ids = getattr(widget, "ids", None)
         if ids and widget_id in ids:

@@ -133,8 +133,13 @@ def test_language_switch_on_a_stop_redraws_it(pilot):
 
 def test_a_stop_without_the_visitors_language_says_so(pilot):
     open_stop(pilot, "stop-4", language="en")  # the last test stop has kk and ru only
-    assert pilot.text("message") == "This stop has no narration in this language."
+    assert pilot.text("message") == ("This stop has no narration in this language. "
+                                     "You can listen in:  Қазақша  ·  Русский")
     assert pilot.find("play").disabled
+    pilot.tap("lang_ru")  # one of the languages offered
+    assert pilot.text("title") == "Остановка 104"
+    assert not pilot.find("play").disabled
+    assert pilot.text("message") == ""
 
 
 def test_no_sound_device_keeps_the_text_and_says_so_calmly(window, content):

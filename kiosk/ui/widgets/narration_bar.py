@@ -1,8 +1,11 @@
 """The narration controls: play/pause, back and forward 10 s, a bar to drag, the times."""
 
-from kivy.properties import BooleanProperty, ObjectProperty
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.slider import Slider
+
+from .controls import QuietButton
+from .toolbar import LANGUAGE_NAMES
 
 
 class ProgressSlider(Slider):
@@ -36,10 +39,20 @@ class ProgressSlider(Slider):
         """The visitor let go of the bar: seek to :attr:`value`."""
 
 
+class VolumeButton(QuietButton):
+    """A drawn speaker with a minus (:attr:`step` -1) or a plus (+1)."""
+
+    step = NumericProperty(1)
+
+
 class NarrationBar(BoxLayout):
     """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`."""
 
     view = ObjectProperty(None, allownone=True, rebind=True)
+
+    @staticmethod
+    def language_names(codes) -> list[str]:
+        return [LANGUAGE_NAMES.get(code, code) for code in codes]
 
     def on_view(self, _bar, view):
         if view is not None:

@@ -1,0 +1,28 @@
+"""Quiet questions put to the visitor: "Are you still there?" and a content note."""
+
+from kivy.properties import NumericProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+
+class StillThereView(ModalView):
+    """Asked after a while without a touch; counts down, then the kiosk starts afresh."""
+
+    seconds_left = NumericProperty(0)
+    __events__ = ("on_continue",)
+
+    def on_continue(self):
+        pass
+
+
+class ContentNoteView(ModalView):
+    """Shown before a stop with difficult content; the visitor goes on or goes back."""
+
+    note = StringProperty("")
+    stop_title = StringProperty("")
+    __events__ = ("on_accept", "on_decline")
+
+    def on_accept(self):
+        pass
+
+    def on_decline(self):
+        pass
