@@ -54,9 +54,17 @@ def test_selftest_visits_every_stop_in_every_language_and_saves_screenshots(tmp_
                  "--screenshots", str(shots))
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "0 problem(s)" in result.stdout
-    names = sorted(p.name for p in shots.glob("*.png"))
-    assert len(names) == 3 * 2 + 3 * 3  # home and tour, then each stop, in kk, ru, en
-    assert "stop-102-stop-2-kk.png" in names
+    names = {p.name for p in shots.glob("*.png")}
+    for language in ("kk", "ru", "en"):
+        expected = {f"{screen}-{language}.png" for screen in
+                    ("home", "tour", "keypad", "transcript", "still-there")}
+        expected |= {f"{screen}-{language}-{mode}.png" for screen in ("tour", "stop")
+                     for mode in ("large-text", "high-contrast")}
+        expected |= {f"stop-10{n}-stop-{n}-{language}.png" for n in (1, 2, 3)}
+        assert expected <= names, sorted(expected - names)
+    assert names - {"attract.png"} == set().union(*(
+        {n for n in names if language in n} for language in ("kk", "ru", "en")))
+    assert len(names) == 1 + 3 * 12
     assert result.stdout.count(" plays (3 s)") == 3 * 3 - 1  # the last stop has no English
 
 

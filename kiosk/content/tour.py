@@ -33,6 +33,9 @@ class Tour:
         """The absolute path of a file named in stops.yaml."""
         return self.root / relative
 
+    def __contains__(self, stop_id: str) -> bool:
+        return stop_id in self._by_id
+
     def index_of(self, stop_id: str) -> int:
         return self._by_id[stop_id]
 

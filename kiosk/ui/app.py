@@ -22,6 +22,7 @@ from ..captions import matching_position
 from ..content import StopKind, Tour, pick
 from ..i18n import Catalogs, N_
 from ..narration import NarrationPlayer, NarrationState
+from ..keypad import KeypadEntry
 from ..session import VisitorSession
 from .narration_view import NarrationView
 from .theme import Theme
@@ -35,11 +36,12 @@ from .screens.attract import AttractScreen  # noqa: E402
 from .screens.home import HomeScreen  # noqa: E402
 from .screens.stop import StopScreen  # noqa: E402
 from .screens.tour import TourScreen  # noqa: E402
+from .screens.updating import UpdatingScreen  # noqa: E402
 
 UI_DIR = Path(__file__).resolve().parent
 KV_FILES = ("widgets/controls.kv", "widgets/toolbar.kv", "widgets/narration_bar.kv",
             "widgets/stop_tile.kv", "widgets/keypad.kv", "widgets/transcript.kv",
-            "widgets/notices.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
+            "widgets/notices.kv", "screens/updating.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
             "screens/stop.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
@@ -52,6 +54,7 @@ KIND_NAMES = {
     StopKind.grounds: N_("Memorial grounds"),
 }
 INVITATION = N_("Touch the screen to begin")
+BEING_UPDATED = N_("This guide is being updated. Please come back in a few minutes.")
 
 #: Key codes of a keyboard or USB number pad: digits on both, Enter, Backspace.
 DIGIT_KEYS = {**{48 + d: str(d) for d in range(10)}, **{256 + d: str(d) for d in range(10)}}
@@ -83,52 +86,75 @@ class KioskApp(App):
     captions_on = BooleanProperty(False)
     volume = NumericProperty(0.7)
     max_volume = NumericProperty(1.0)
+    #: True while stops.yaml has problems: a discreet dot for staff in the header.
+    content_notice = BooleanProperty(False)
 
-    def __init__(self, tour: Tour, player: NarrationPlayer, catalogs: Catalogs | None = None,
-                 transition_duration: float = 0.3, clock=time.monotonic,
-                 start_screen: str = "attract", **kwargs):
+    def __init__(self, tour: Tour | None, player: NarrationPlayer,
+                 catalogs: Catalogs | None = None, transition_duration: float = 0.3,
+                 clock=time.monotonic, start_screen: str = "attract", keeper=None,
+                 media=None, watch: bool = False, **kwargs):
+        """``tour`` may be None (nothing good to show yet); ``keeper`` (a TourKeeper)
+        reloads it, ``media`` (PreparedMedia) gives display-size pictures, ``watch``
+        starts watching the content folder for staff's edits."""
         self.tour = tour
-        self.languages = list(tour.languages)
-        self.language = tour.museum.default_language
-        self.tr = Translator(catalogs or Catalogs.load(), self.language)
+        self.tr = Translator(catalogs or Catalogs.load(), "en")
         self.theme = Theme()
-        settings = tour.museum.kiosk
-        self.session = VisitorSession(clock, settings.idle_timeout, settings.countdown)
-        self.max_volume = settings.max_volume
-        self.volume = settings.default_volume
+        self.session = VisitorSession(clock)
+        self.keeper = keeper
+        self.media = media
+        self._watch = watch
+        self._watcher = None
         self._player = player
         self._transition_duration = transition_duration
         self._start_screen = start_screen
         self._accepted_notes: set[str] = set()
+        self._pending_tour: Tour | None = None
+        if keeper is not None:
+            self.content_notice = keeper.status.has_errors
         super().__init__(**kwargs)
 
     # -- building -------------------------------------------------------------------
     def build(self):
         load_kv()
         self.narration = NarrationView(self._player)
-        self._player.set_volume(self.volume)
         transition = (FadeTransition(duration=self._transition_duration)
                       if self._transition_duration > 0 else NoTransition())
         self.screens = ScreenManager(transition=transition)
-        for screen in (AttractScreen(name="attract"), HomeScreen(name="home"),
-                       TourScreen(name="tour"), StopScreen(name="stop", narration=self.narration)):
+        for screen in (UpdatingScreen(name="updating"), AttractScreen(name="attract"),
+                       HomeScreen(name="home"), TourScreen(name="tour"),
+                       StopScreen(name="stop", narration=self.narration)):
             self.screens.add_widget(screen)
-        self.keypad = KeypadView([s.number for s in self.tour.stops])
+        self.screens.get_screen("updating").lines = [
+            self.tr.catalogs.gettext(code, BEING_UPDATED) for code in ("kk", "ru", "en")]
+        self.keypad = KeypadView([])
         self.keypad.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
         self.still_there = StillThereView()
         self.still_there.bind(on_continue=lambda *_: self._continue_visit())
         self.transcript = TranscriptView()
         self.content_note = ContentNoteView()
-        self._fill_tiles()
-        self._fill_attract()
-        self.screens.current = self._start_screen
-        if self._start_screen != "attract":
-            self.session.touch()
+        if self.tour is None:
+            self.screens.current = "updating"
+        else:
+            self._install_tour(self.tour, first=True)
+            self.screens.current = self._start_screen
+            if self._start_screen != "attract":
+                self.session.touch()
         Window.bind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
         self._session_event = Clock.schedule_interval(self._tick_session, 0.25)
         return self.screens
 
+    def on_start(self):
+        if self._watch and self.keeper is not None:
+            from ..watch import TourWatcher
+
+            # The watcher calls from its own thread; the reload runs on the UI thread.
+            self._watcher = TourWatcher(self.keeper.content_dir,
+                                        lambda: Clock.schedule_once(lambda _dt: self.reload_tour()))
+            self._watcher.start()
+
     def on_stop(self):
+        if self._watcher is not None:
+            self._watcher.stop()
         Window.unbind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
         if getattr(self, "_session_event", None) is not None:
             self._session_event.cancel()
@@ -137,6 +163,8 @@ class KioskApp(App):
 
     # -- what kv rules ask for -------------------------------------------------------
     def museum_text(self, key: str, language: str) -> str:
+        if self.tour is None:
+            return ""
         return pick(getattr(self.tour.museum, key), language, self._fallbacks())
 
     def stop_text(self, stop, key: str, language: str) -> str:
@@ -165,9 +193,11 @@ class KioskApp(App):
             self._switch_narration_language(code)
 
     def show_tour(self) -> None:
+        self._apply_pending_tour()
         self.screens.current = "tour"
 
     def go_home(self) -> None:
+        self._apply_pending_tour()
         self.screens.current = "home"
 
     def wake_up(self) -> None:
@@ -212,6 +242,10 @@ class KioskApp(App):
 
     def open_stop(self, stop_id: str, how: str = "tile") -> None:
         """Open a stop; one with a content note asks first (once per visitor)."""
+        self._apply_pending_tour()
+        if stop_id not in self.tour:
+            self.show_tour()  # the stop was taken off the tour by a reload
+            return
         stop = self.tour.stop(stop_id)
         if stop.content_note and stop.id not in self._accepted_notes:
             self._ask_content_note(stop, how)
@@ -220,6 +254,9 @@ class KioskApp(App):
         self.screens.current = "stop"
 
     def open_neighbour(self, step: int) -> None:
+        if self.current_stop_id not in self.tour:
+            self.show_tour()
+            return
         neighbour = self.tour.neighbour(self.current_stop_id, step)
         if neighbour is not None:
             self.open_stop(neighbour.id, how="next" if step > 0 else "previous")
@@ -280,6 +317,7 @@ class KioskApp(App):
     def reset_for_next_visitor(self) -> None:
         """Silence, the attract screen, and every setting back to the museum's default."""
         self.narration.stop()
+        self._apply_pending_tour()
         for view in (self.still_there, self.keypad, self.transcript, self.content_note):
             if view.parent is not None:
                 view.dismiss(animation=False)
@@ -294,13 +332,78 @@ class KioskApp(App):
         self.screens.current = "attract"
         self.session.reset_done()
 
+    # -- staff's edits: reloading the tour ------------------------------------------------
+    def reload_tour(self) -> None:
+        """stops.yaml or the assets changed: take up a good tour, keep ours on a bad one."""
+        if self.keeper is None:
+            return
+        tour = self.keeper.reload()
+        self.content_notice = self.keeper.status.has_errors
+        if tour is None:
+            return
+        listening = (self.screens.current == "stop"
+                     and self.narration.state in ("playing", "paused"))
+        if listening:
+            self._pending_tour = tour  # taken up when the visitor leaves this stop
+        else:
+            self._pending_tour = tour
+            self._apply_pending_tour()
+
+    def _apply_pending_tour(self) -> None:
+        tour, self._pending_tour = self._pending_tour, None
+        if tour is None:
+            return
+        first = self.tour is None
+        self._install_tour(tour, first=first)
+        if first:
+            self.screens.current = "attract"
+        elif self.screens.current == "stop":
+            if self.current_stop_id in tour:
+                self._show_stop(tour.stop(self.current_stop_id))
+            else:
+                self.screens.current = "tour"
+
+    def _install_tour(self, tour: Tour, first: bool = False) -> None:
+        """Make ``tour`` the one shown, with the museum's settings."""
+        self.tour = tour
+        self.languages = list(tour.languages)
+        if first or self.language not in self.languages:
+            self.tr.switch(tour.museum.default_language)
+            self.language = tour.museum.default_language
+        settings = tour.museum.kiosk
+        self.session.configure(settings.idle_timeout, settings.countdown)
+        self.max_volume = settings.max_volume
+        if first:
+            self.volume = settings.default_volume
+        self.volume = min(self.volume, self.max_volume)
+        self._player.set_volume(self.volume)
+        self.keypad.entry = KeypadEntry([s.number for s in tour.stops])
+        self._fill_tiles()
+        self._fill_attract()
+        if self.media is not None:
+            self.media.start_background(
+                tour, on_done=lambda _report: Clock.schedule_once(self._pictures_ready))
+
+    def _pictures_ready(self, *_args) -> None:
+        """Display-size copies are ready: the tiles and slideshow use them from now on."""
+        self._fill_tiles()
+        self._fill_attract()
+
+    def picture(self, relative: str, thumbnail: bool = False) -> str:
+        """The file to draw for a picture of the tour: its prepared copy when ready."""
+        original = self.tour.file(relative)
+        if self.media is None:
+            return str(original)
+        return str(self.media.thumbnail_path(original) if thumbnail
+                   else self.media.display_path(original))
+
     # -- drawing ---------------------------------------------------------------------
     def _show_stop(self, stop) -> None:
         screen = self.screens.get_screen("stop")
         if stop.id != self.current_stop_id or screen.stop is None:
             self.narration.stop()
         self.current_stop_id = stop.id
-        screen.show(stop, [str(self.tour.file(p.file)) for p in stop.images])
+        screen.show(stop, [self.picture(p.file) for p in stop.images])
         before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
         screen.previous_number = str(before.number) if before else ""
         screen.next_number = str(after.number) if after else ""
@@ -337,10 +440,10 @@ class KioskApp(App):
             "number": stop.number,
             "kind_label": self.kind_text(stop.kind, self.language),
             "title": self.stop_text(stop, "title", self.language),
-            "image": str(self.tour.file(stop.images[0].file)),
+            "image": self.picture(stop.images[0].file, thumbnail=True),
         } for stop in self.tour.stops]
 
     def _fill_attract(self) -> None:
         screen = self.screens.get_screen("attract")
-        screen.pictures = [str(self.tour.file(p.file)) for s in self.tour.stops for p in s.images[:1]]
+        screen.pictures = [self.picture(s.images[0].file) for s in self.tour.stops]
         screen.invitations = [self.tr.catalogs.gettext(code, INVITATION) for code in self.languages]

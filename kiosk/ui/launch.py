@@ -8,24 +8,30 @@ from pathlib import Path
 from ..paths import ensure_data_dir
 
 
-def build_app(content_dir: Path, data_dir: Path, player=None, **app_kwargs):
-    """The real app on the real tour; raises ContentError if the tour cannot be loaded."""
+def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True, **app_kwargs):
+    """The real app: the tour kept by a TourKeeper, prepared pictures, the real speaker.
+
+    With a broken stops.yaml the last good tour is shown; with none at all the app shows
+    its calm "being updated" screen and waits for staff to fix the file.
+    """
     from ..audio import PygameAudio
-    from ..content import load_tour
+    from ..media import PreparedMedia
     from ..narration import NarrationPlayer
+    from ..prepare import media_cache_dir
+    from ..tour_keeper import TourKeeper
     from .app import KioskApp
 
-    tour = load_tour(content_dir)
+    keeper = TourKeeper(content_dir, data_dir)
+    tour = keeper.load()
     if player is None:
         backend = PygameAudio()
         backend.open()
         player = NarrationPlayer(backend)
-    return KioskApp(tour, player, **app_kwargs)
+    return KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
+                    watch=watch, **app_kwargs)
 
 
 def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
-    from ..content import ContentError
-
     try:
         ensure_data_dir(data_dir)
     except OSError as error:
@@ -35,12 +41,13 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
     from .bootstrap import prepare_kivy
 
     prepare_kivy(data_dir, windowed=windowed)
-    try:
-        app = build_app(content_dir, data_dir)
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        print("\nThe tour cannot be shown until these are fixed; "
-              "`python main.py check` lists them.", file=sys.stderr)
-        return 1
+    app = build_app(content_dir, data_dir)
+    status = app.keeper.status
+    if status.problems:
+        print("\n".join(map(str, status.problems)), file=sys.stderr)
+        print({"last-good": "\nstops.yaml has problems: the kiosk shows the last good tour.",
+               "none": "\nstops.yaml has problems and there is no earlier good tour: the kiosk "
+                       "shows 'being updated' until the file is fixed."}.get(status.source, ""),
+              file=sys.stderr)
     app.run()
     return 0

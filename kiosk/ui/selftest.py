@@ -155,8 +155,6 @@ class SelfTest:
 
 
 def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) -> int:
-    from ..content import ContentError
-
     ensure_data_dir(data_dir)
     if screenshots is not None:
         screenshots.mkdir(parents=True, exist_ok=True)
@@ -178,13 +176,15 @@ def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) ->
             return 1
     from .launch import build_app
 
-    try:
-        app = build_app(content_dir, data_dir, player=NarrationPlayer(backend),
-                        transition_duration=0)
-    except ContentError as error:
-        print(error.report())
+    from ..content import read_tour
+
+    tour, problems = read_tour(content_dir)
+    if tour is None:
+        print("\n".join(map(str, problems)))
         print("\nselftest stopped: stops.yaml has problems (see above).")
         return 1
+    app = build_app(content_dir, data_dir, player=NarrationPlayer(backend), watch=False,
+                    transition_duration=0)
 
     test = SelfTest(app, backend, screenshots)
     from kivy.clock import Clock

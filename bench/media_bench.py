@@ -1,0 +1,189 @@
+"""Prepared media: how fast photographs are prepared, and what preparing saves on a stop.
+
+Figures (Pillow side; no Kivy, no window):
+
+- prepare throughput: 24-megapixel camera-like JPEGs (6000x4000, 7-10 MB) prepared per
+  second by ``PreparedMedia.prepare`` (hash, draft decode, EXIF turn, resize, two JPEG
+  writes with fsync), into an empty cache each run. Floor: the same files fully decoded
+  by Pillow (``Image.open().load()``), per second: what any viewer pays once per showing.
+- time to show a 24-megapixel photograph on a stop, without and with preparation: Pillow
+  decodes the file and hands over its pixels (``tobytes()``, the copy a texture upload
+  takes), for the original and for its prepared display copy, alternately; and the ratio.
+  The Kivy side (the same files through kivy.core.image and a texture) is measured by the
+  UI's bench with ``make_photo`` from here.
+- the look-up ``display_path`` does on the UI thread, in microseconds.
+
+Files are read from the page cache (just written); on the kiosk after a reboot the
+original's 8 MB also come off the disk, which only widens the gap.
+
+    python -m bench.media_bench [--quick]
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+if __package__ in (None, ""):  # run as a script: make `kiosk` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kiosk.media import PreparedMedia  # noqa: E402
+
+#: (photographs, prepare runs, show runs each): full and quick.
+FULL = (4, 3, 15)
+QUICK = (1, 1, 1)
+
+
+def make_photo(path: str | Path, size: tuple[int, int] = (6000, 4000), seed: int = 0,
+               orientation: int | None = None, quality: int = 92) -> Path:
+    """A JPEG that compresses like a camera photograph (about 8.5 MB at 6000x4000).
+
+    Smooth shapes, mid-frequency texture and sensor-like noise; ``orientation`` adds an
+    EXIF orientation tag (6: the camera was turned 90 degrees clockwise).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    w, h = size
+    rng = np.random.default_rng(seed)
+
+    def blobs(step: int, resample) -> np.ndarray:
+        small = rng.integers(0, 256, (max(2, h // step), max(2, w // step), 3), dtype=np.uint8)
+        return np.asarray(Image.fromarray(small).resize((w, h), resample), dtype=np.float32)
+
+    pixels = blobs(250, Image.Resampling.BICUBIC) * 0.75 + blobs(16, Image.Resampling.BILINEAR) * 0.25
+    pixels += rng.normal(0.0, 6.0, (h, w, 1)).astype(np.float32)
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    extra = {}
+    if orientation is not None:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        extra["exif"] = exif
+    image.save(path, "JPEG", quality=quality, **extra)
+    return path
+
+
+def _full_decode(path: Path) -> None:
+    with Image.open(path) as image:
+        image.load()
+
+
+def _show(path: Path) -> float:
+    """Seconds to decode ``path`` and take its pixels, as a texture upload would."""
+    began = time.perf_counter()
+    with Image.open(path) as image:
+        image.load()
+        pixels = image.tobytes()
+    elapsed = time.perf_counter() - began
+    del pixels
+    return elapsed
+
+
+def _figure(name, value, unit, notes, runs, floor=None, goal=None, meets=None) -> dict:
+    return {"name": name, "value": value, "unit": unit, "floor": floor, "goal": goal,
+            "meets": meets, "runs": runs, "notes": notes}
+
+
+def measure(quick: bool) -> list[dict]:
+    """The figures above; quick: one photograph, one run of each."""
+    photos, prepare_runs, show_runs = QUICK if quick else FULL
+    with tempfile.TemporaryDirectory(prefix="kiosk-media-bench-") as tmp:
+        root = Path(tmp)
+        originals = [make_photo(root / "originals" / f"photo-{n + 1}.jpg", seed=n,
+                                orientation=6 if n % 2 else None) for n in range(photos)]
+        sizes_mb = [p.stat().st_size / 1e6 for p in originals]
+
+        # 1. Prepare throughput, each run into an empty cache, beside a full decode.
+        rates, floor_rates, per_photo_ms = [], [], []
+        for run in range(prepare_runs):
+            began = time.perf_counter()
+            for path in originals:
+                _full_decode(path)
+            floor_rates.append(len(originals) / (time.perf_counter() - began))
+            media = PreparedMedia(root / f"cache-{run}")
+            report = media.prepare(originals)
+            if report.failed or len(report.prepared) != len(originals):
+                raise RuntimeError(f"prepare did not prepare every photograph: {report}")
+            rates.append(len(originals) / report.seconds)
+            per_photo_ms.append(report.seconds / len(originals) * 1000)
+        again = media.prepare(originals)  # the second run: nothing to do
+        rate = statistics.median(rates)
+        floor_rate = statistics.median(floor_rates)
+
+        # 2. Showing one: the original vs its prepared copy, alternately.
+        original = originals[0]
+        prepared = media.display_path(original)
+        assert prepared != original
+        with Image.open(original) as a, Image.open(prepared) as b:
+            original_size, prepared_size = a.size, b.size
+        prepared_mb = prepared.stat().st_size / 1e6
+        _show(original), _show(prepared)  # warm-up: file cache, Pillow's plugins
+        raw, ready = [], []
+        for _ in range(show_runs):
+            raw.append(_show(original) * 1000)
+            ready.append(_show(prepared) * 1000)
+        raw_ms, ready_ms = statistics.median(raw), statistics.median(ready)
+
+        # 3. The look-up the UI does for every picture it shows.
+        lookups = 2000
+        began = time.perf_counter()
+        for _ in range(lookups):
+            media.display_path(original)
+        lookup_us = (time.perf_counter() - began) / lookups * 1e6
+
+    photo_text = (f"{len(originals)} camera-like 6000x4000 JPEGs (quality 92, "
+                  f"{min(sizes_mb):.1f}-{max(sizes_mb):.1f} MB; every second one EXIF-rotated)")
+    return [
+        _figure("prepare: 24 MP photographs per second", round(rate, 2), "photos/s",
+                f"{photo_text} prepared into an empty cache: hash, draft decode, upright, "
+                f"Lanczos to fit 1920x1200, display copy and 640x400 thumbnail written with "
+                f"fsync. Median of {prepare_runs} run(s); {statistics.median(per_photo_ms):.0f} ms "
+                f"a photograph; all runs {[round(r, 2) for r in rates]}. Floor: a plain "
+                f"full-size Pillow decode of the same files, per second "
+                f"(runs {[round(r, 2) for r in floor_rates]}). A second prepare of the same "
+                f"files took {again.seconds * 1000:.1f} ms in all (nothing to do).",
+                prepare_runs, floor=round(floor_rate, 2)),
+        _figure("show a 24 MP photograph: original (Pillow)", round(raw_ms, 1), "ms",
+                f"Image.open + load + tobytes of the {original_size[0]}x{original_size[1]} "
+                f"original ({sizes_mb[0]:.1f} MB): decoded pixels "
+                f"{original_size[0] * original_size[1] * 3 / 2**20:.0f} MiB. Median of "
+                f"{show_runs}; all (ms) {[round(v, 1) for v in raw]}.", show_runs),
+        _figure("show a 24 MP photograph: prepared copy (Pillow)", round(ready_ms, 1), "ms",
+                f"The same for its prepared display copy, {prepared_size[0]}x{prepared_size[1]} "
+                f"({prepared_mb:.2f} MB), "
+                f"measured alternately with the original. Median of {show_runs}; all (ms) "
+                f"{[round(v, 1) for v in ready]}.", show_runs),
+        _figure("show a 24 MP photograph: original / prepared", round(raw_ms / ready_ms, 1), "x",
+                "How many times longer the original takes to decode and hand over than its "
+                "prepared copy (the two figures above). The Kivy side (kivy.core.image and a "
+                "texture) is measured by the UI's bench with bench.media_bench.make_photo.",
+                show_runs),
+        _figure("display_path look-up", round(lookup_us, 1), "µs",
+                f"What the UI thread pays to learn which file to show (a stat and a "
+                f"dictionary look-up); mean of {lookups} calls. It never waits for preparing.",
+                lookups),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    figures = measure(quick="--quick" in argv)
+    if "--json" in argv:
+        print(json.dumps(figures, indent=2, ensure_ascii=False))
+        return 0
+    for f in figures:
+        floor = "" if f["floor"] is None else f"  (floor {f['floor']} {f['unit']})"
+        print(f"{f['name']}: {f['value']} {f['unit']}{floor}  [{f['runs']} runs]")
+        print(f"    {f['notes']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

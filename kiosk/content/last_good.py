@@ -1,0 +1,143 @@
+"""The last stops.yaml that loaded cleanly, kept in the data folder.
+
+When staff save a broken stops.yaml, the running kiosk keeps its tour; this copy lets a
+kiosk that restarts after the broken edit (power cut, nightly reboot) still serve it:
+
+    DATA/last-good/stops.yaml    the text, exactly as it loaded
+    DATA/last-good/stored.json   {"saved_at": ..., "sha256": ..., "source": ...}
+
+Both are written to a temporary file, flushed and renamed into place. The copy is read
+as if it were the content folder's stops.yaml: paths in it still resolve against the
+content folder. Nothing here raises on a missing, damaged or unwritable copy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import Problem, Severity
+from .loader import TOUR_FILE, parse_tour
+from .tour import Tour
+
+log = logging.getLogger(__name__)
+
+FOLDER = "last-good"
+META = "stored.json"
+
+
+class LastGoodTour:
+    """The last good stops.yaml, kept in ``data_dir/last-good/``."""
+
+    def __init__(self, data_dir: str | Path):
+        self.folder = Path(data_dir) / FOLDER
+        self.text_path = self.folder / TOUR_FILE
+        self.meta_path = self.folder / META
+
+    def remember(self, content_dir: str | Path, text: str | None = None) -> bool:
+        """Keep ``text`` (default: the content folder's stops.yaml, read now) as the last
+        good tour, if it loads cleanly. Returns whether the kept copy is now that text.
+
+        Pass the text the kiosk just parsed, if it has it: the file may have been saved
+        again since. Without it, the file is read and checked again before it is kept,
+        so a broken save in between is never kept. Never raises.
+        """
+        root = Path(content_dir).resolve()
+        if text is None:
+            try:
+                text = (root / TOUR_FILE).read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as error:
+                log.warning("last good tour not kept: %s", error)
+                return False
+        tour, problems = parse_tour(text, root, check_files=True)
+        if tour is None or any(p.severity is Severity.error for p in problems):
+            log.warning("last good tour not kept: the text does not load cleanly")
+            return False
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        if self._stored_sha() == sha and self.text_path.is_file():
+            return True  # the same text is kept already: spare the disk a write
+        meta = json.dumps({"saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                           "sha256": sha, "source": str(root / TOUR_FILE)}, indent=1)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.text_path, data)
+            _write_atomically(self.meta_path, meta.encode("utf-8"))
+        except OSError as error:
+            log.warning("last good tour not kept in %s: %s", self.folder, error)
+            return False
+        return True
+
+    def load(self, content_dir: str | Path) -> tuple[Tour | None, list[Problem]]:
+        """The kept tour, with its paths resolved against ``content_dir``.
+
+        (None, problems) if nothing is kept, or the kept copy is unreadable or damaged.
+        A picture or recording named in it that has since gone from the content folder is
+        reported as a warning, not refused: the last good tour with one missing picture is
+        better than no tour.
+        """
+        root = Path(content_dir).resolve()
+        where = str(self.text_path)
+        try:
+            data = self.text_path.read_bytes()
+        except FileNotFoundError:
+            return None, [Problem(where, 1, 1, "no last good tour is kept yet")]
+        except OSError as error:
+            return None, [Problem(where, 1, 1, f"the last good tour cannot be read "
+                                  f"({error.strerror or error})")]
+        stored = self._stored_sha()
+        if stored is None or stored != hashlib.sha256(data).hexdigest():
+            return None, [Problem(where, 1, 1, "the last good tour is damaged (it does not "
+                                  f"match {META}); it is not used")]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None, [Problem(where, 1, 1, "the last good tour is damaged (not UTF-8)")]
+        try:
+            tour, problems = parse_tour(text, root, check_files=True)
+            if tour is None:
+                lenient, problems_lenient = parse_tour(text, root, check_files=False)
+                if lenient is not None:
+                    file_problems = [p for p in problems if p not in problems_lenient]
+                    tour = lenient
+                    problems = problems_lenient + [
+                        dataclasses.replace(p, severity=Severity.warning) for p in file_problems]
+        except Exception as error:  # a damaged copy must never stop the kiosk
+            log.exception("last good tour unreadable")
+            return None, [Problem(where, 1, 1, f"the last good tour cannot be read ({error})")]
+        return tour, [dataclasses.replace(p, file=where) for p in problems]
+
+    def info(self) -> dict | None:
+        """What ``stored.json`` says (saved_at, sha256, source), or None."""
+        try:
+            meta = json.loads(self.meta_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return meta if isinstance(meta, dict) else None
+
+    def _stored_sha(self) -> str | None:
+        meta = self.info()
+        sha = meta.get("sha256") if meta else None
+        return sha if isinstance(sha, str) else None
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

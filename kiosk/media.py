@@ -1,0 +1,466 @@
+"""Display-size copies of the tour's pictures, prepared once and kept in the data folder.
+
+Staff drop camera photographs (24-megapixel JPEGs, PNGs, EXIF-rotated). Decoding one takes
+a large fraction of a second; a display-size copy decodes many times faster. This module
+makes those copies with Pillow and tells the UI which file to show. No Kivy here.
+
+- ``display_path(original)`` / ``thumbnail_path(original)`` never block on preparing: they
+  stat the original and look it up in memory; until its copy is ready they return the
+  original itself.
+- Copies are keyed by the SHA-256 of the original's bytes, so a renamed or copied file
+  reuses its copy, and an edited one gets a new one. The stat key (path, size, mtime_ns)
+  -> hash is kept in ``index.json`` so that nothing is hashed again while files are unchanged.
+- Every copy is an RGB baseline JPEG (quality 88), EXIF orientation applied (Kivy does not
+  apply it). A picture with transparency is flattened onto the kiosk's background colour
+  (#16181b, ``theme.ground``): every copy is then a JPEG, the fastest kind to decode, and
+  it looks the same as the transparent original does on the kiosk's screen.
+- Originals are only ever read. Copies and the index are written to a temporary file in
+  the cache folder, flushed, then renamed into place: a power cut leaves either the old
+  file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+log = logging.getLogger(__name__)
+
+#: Bumped whenever the way copies are made changes, so old copies are not served.
+RECIPE = 1
+INDEX_FILE = "index.json"
+#: The kiosk's background (kiosk/ui/theme.py "ground"): transparent pixels become this.
+BACKGROUND = (0x16, 0x18, 0x1B)
+JPEG_QUALITY = 88
+_EXIF_ORIENTATION = 0x0112
+_CHUNK = 1 << 20
+
+#: progress(done, total, path): called after each picture (done counts it).
+Progress = Callable[[int, int, Path], None]
+
+
+@dataclass
+class PrepareReport:
+    """What one ``prepare`` did. Paths are the originals as given."""
+
+    prepared: list[Path] = field(default_factory=list)   #: copies made now
+    ready: list[Path] = field(default_factory=list)      #: copies that were already there
+    failed: list[tuple[Path, str]] = field(default_factory=list)  #: (original, reason)
+    hashes: set[str] = field(default_factory=set)        #: content hashes of every success
+    seconds: float = 0.0
+    cancelled: bool = False                              #: stopped early (superseded)
+
+    @property
+    def total(self) -> int:
+        return len(self.prepared) + len(self.ready) + len(self.failed)
+
+    def summary(self) -> str:
+        text = (f"{len(self.prepared)} prepared, {len(self.ready)} already ready, "
+                f"{len(self.failed)} failed")
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB pieces."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def tour_pictures(tour) -> list[Path]:
+    """Every picture of every stop of ``tour``, in order, each once."""
+    return list(dict.fromkeys(tour.file(p.file) for stop in tour.stops for p in stop.images))
+
+
+def fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """``size`` scaled to fit within ``box``, keeping its shape; never enlarged."""
+    w, h = size
+    scale = min(box[0] / w, box[1] / h, 1.0)
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+def _reason(error: BaseException) -> str:
+    """Why a picture could not be prepared, in words staff can act on."""
+    if isinstance(error, FileNotFoundError):
+        return "the file does not exist"
+    if isinstance(error, PermissionError):
+        return "the file cannot be read (permissions)"
+    if isinstance(error, UnidentifiedImageError):
+        return "not a picture that can be read; save it as JPEG or PNG"
+    if isinstance(error, Image.DecompressionBombError):
+        return f"the picture is far too large ({error}); export it smaller"
+    text = str(error) or type(error).__name__
+    if "truncated" in text or "broken data stream" in text or "premature end" in text.lower():
+        return f"the file is damaged or incomplete ({text}); copy it again"
+    return f"the picture could not be read ({type(error).__name__}: {text})"
+
+
+def _write_atomically(target: Path, write: Callable[[object], None]) -> None:
+    """Write ``target`` through ``write(stream)`` on a temporary file, then rename it."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """An RGB image; transparency is laid over the kiosk's background colour."""
+    if image.mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        image = image.convert("RGBA")
+        ground = Image.new("RGB", image.size, BACKGROUND)
+        ground.paste(image, mask=image.getchannel("A"))
+        return ground
+    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16-bit greyscale PNGs
+        image = image.point(lambda v: v / 256).convert("L")
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _render(source: Path, display_box: tuple[int, int],
+            thumb_box: tuple[int, int]) -> tuple[Image.Image, Image.Image, bytes | None]:
+    """Decode ``source`` and make its display and thumbnail images (RGB, upright)."""
+    with Image.open(source) as image:
+        orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
+        turned = orientation in (5, 6, 7, 8)
+        upright = (image.height, image.width) if turned else image.size
+        want = fit(upright, display_box)
+        if image.format == "JPEG":
+            # Decode at 1/2, 1/4 or 1/8 scale straight away when that is still at least as
+            # large as the copy: several times faster than decoding 24 megapixels.
+            image.draft("RGB", (want[1], want[0]) if turned else want)
+        icc = image.info.get("icc_profile")
+        image = ImageOps.exif_transpose(image)  # loads; returns an upright copy
+    image = _flatten(image)
+    display = _resize(image, fit(image.size, display_box))
+    thumb = _resize(display, fit(display.size, thumb_box))
+    return display, thumb, icc
+
+
+def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if image.size == size:
+        return image
+    # reducing_gap: a fast box reduce to about 3x the size first, then Lanczos.
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _save_jpeg(image: Image.Image, target: Path, icc: bytes | None) -> None:
+    extra = {"icc_profile": icc} if icc else {}
+    _write_atomically(target, lambda stream: image.save(
+        stream, "JPEG", quality=JPEG_QUALITY, progressive=False, **extra))
+
+
+class PreparedMedia:
+    """The cache of prepared pictures in ``cache_dir`` (``DATA/media-cache``)."""
+
+    def __init__(self, cache_dir: str | Path, display_size: tuple[int, int] = (1920, 1200),
+                 thumb_size: tuple[int, int] = (640, 400)):
+        self.cache_dir = Path(cache_dir)
+        self.display_size = tuple(display_size)
+        self.thumb_size = tuple(thumb_size)
+        self._lock = threading.Lock()
+        #: (absolute path, size, mtime_ns) -> sha256 of the file's bytes
+        self._by_stat: dict[tuple[str, int, int], str] = {}
+        #: sha256 -> True for every hash whose display copy and thumbnail are both on disk
+        self._ready: dict[str, bool] = {}
+        self._worker: threading.Thread | None = None
+        self._wake = threading.Condition(self._lock)
+        self._pending: list[tuple[object, Callable | None, bool]] = []
+        self._cancel = threading.Event()
+        self._busy = False
+        self._previous_hashes: set[str] = set()
+        self._dirty = False  # the index in memory differs from the one on disk
+        self._load()
+
+    # -- where to find a picture ---------------------------------------------------------
+
+    def _names(self, sha: str) -> tuple[str, str]:
+        dw, dh = self.display_size
+        tw, th = self.thumb_size
+        return (f"{sha}.r{RECIPE}.display-{dw}x{dh}.jpg",
+                f"{sha}.r{RECIPE}.thumb-{tw}x{th}.jpg")
+
+    def _lookup(self, original: str | Path) -> str | None:
+        path = os.path.abspath(original)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        sha = self._by_stat.get((path, st.st_size, st.st_mtime_ns))
+        return sha if sha is not None and sha in self._ready else None
+
+    def _copy(self, original: str | Path, which: int) -> Path:
+        sha = self._lookup(original)
+        if sha is not None:
+            copy = self.cache_dir / self._names(sha)[which]
+            if os.path.exists(copy):
+                return copy
+            self._ready.pop(sha, None)  # removed behind our back: prepared again next time
+        return Path(original)
+
+    def display_path(self, original: str | Path) -> Path:
+        """The display-size copy of ``original`` if it is ready, else ``original``.
+
+        Never waits: two stats and a dictionary look-up (a few microseconds).
+        """
+        return self._copy(original, 0)
+
+    def thumbnail_path(self, original: str | Path) -> Path:
+        """The thumbnail (for the tour's tiles) of ``original`` if ready, else ``original``."""
+        return self._copy(original, 1)
+
+    def is_ready(self, original: str | Path) -> bool:
+        return self._lookup(original) is not None
+
+    # -- the index -----------------------------------------------------------------------
+
+    def _load(self) -> None:
+        """Read the index and see which copies are on disk. Never raises."""
+        try:
+            names = {entry.name for entry in os.scandir(self.cache_dir)}
+        except OSError:
+            return
+        by_stat = {}
+        try:
+            data = json.loads((self.cache_dir / INDEX_FILE).read_text(encoding="utf-8"))
+            for path, size, mtime_ns, sha in data.get("files", []):
+                by_stat[(str(path), int(size), int(mtime_ns))] = str(sha)
+        except (OSError, ValueError, TypeError, AttributeError) as error:
+            if (self.cache_dir / INDEX_FILE).exists():
+                log.warning("media cache index unreadable (%s); pictures will be hashed again",
+                            error)
+        ready = {}
+        for sha in set(by_stat.values()):
+            if all(name in names for name in self._names(sha)):
+                ready[sha] = True
+        self._by_stat, self._ready = by_stat, ready
+
+    def _save_index(self) -> None:
+        with self._lock:
+            files = [[p, s, m, sha] for (p, s, m), sha in self._by_stat.items()]
+            self._dirty = False
+        payload = json.dumps({"version": 1, "files": files}, indent=0).encode("utf-8")
+        try:
+            _write_atomically(self.cache_dir / INDEX_FILE, lambda stream: stream.write(payload))
+        except OSError as error:
+            log.warning("media cache index not saved: %s", error)
+
+    # -- preparing -----------------------------------------------------------------------
+
+    def prepare(self, paths: Iterable[str | Path], progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> PrepareReport:
+        """Make the copies of ``paths`` that are not ready yet. Never raises on a bad file.
+
+        Idempotent: an unchanged file (same path, size and mtime) whose copies exist is not
+        even read again; a changed, renamed or copied one is hashed, and reuses copies of
+        the same bytes. ``cancel`` (set from another thread) stops it between pictures.
+        """
+        began = time.perf_counter()
+        report = PrepareReport()
+        originals = list(dict.fromkeys(Path(p) for p in paths))
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            report.failed = [(p, f"the media cache {self.cache_dir} cannot be created "
+                              f"({error.strerror})") for p in originals]
+            report.seconds = time.perf_counter() - began
+            return report
+        made_count = 0
+        for done, original in enumerate(originals, 1):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            try:
+                sha, made = self._prepare_one(original)
+            except Exception as error:  # one bad picture never stops the others
+                report.failed.append((original, _reason(error)))
+                log.warning("picture not prepared: %s: %s", original, _reason(error))
+            else:
+                report.hashes.add(sha)
+                (report.prepared if made else report.ready).append(original)
+                made_count += made
+                if made and made_count % 20 == 0:
+                    self._save_index()  # now and then: a long first run keeps its work
+            if progress is not None:
+                progress(done, len(originals), original)
+        if self._dirty:
+            self._save_index()
+        report.seconds = time.perf_counter() - began
+        return report
+
+    def _prepare_one(self, original: Path) -> tuple[str, bool]:
+        """Returns (content hash, whether copies were made now)."""
+        path = os.path.abspath(original)
+        st = os.stat(path)
+        key = (path, st.st_size, st.st_mtime_ns)
+        sha = self._by_stat.get(key)
+        if sha is not None and sha in self._ready and all(
+                (self.cache_dir / name).is_file() for name in self._names(sha)):
+            return sha, False
+        sha = file_sha256(Path(path))
+        display_name, thumb_name = self._names(sha)
+        display, thumb = self.cache_dir / display_name, self.cache_dir / thumb_name
+        made = False
+        if not (display.is_file() and thumb.is_file()):
+            display_image, thumb_image, icc = _render(Path(path), self.display_size,
+                                                      self.thumb_size)
+            _save_jpeg(display_image, display, icc)
+            _save_jpeg(thumb_image, thumb, icc)
+            made = True
+        with self._lock:
+            # The file may have been replaced while it was read: record the stat it had
+            # then only if it still has it (else it will be hashed again next time).
+            try:
+                after = os.stat(path)
+                if (after.st_size, after.st_mtime_ns) == (st.st_size, st.st_mtime_ns):
+                    self._by_stat = {k: v for k, v in self._by_stat.items() if k[0] != path}
+                    self._by_stat[key] = sha
+                    self._dirty = True
+            except OSError:
+                pass
+            self._ready[sha] = True
+        return sha, made
+
+    def prepare_tour(self, tour, progress: Progress | None = None,
+                     cancel: threading.Event | None = None) -> PrepareReport:
+        """Prepare every picture of every stop of ``tour``."""
+        return self.prepare(tour_pictures(tour), progress=progress, cancel=cancel)
+
+    # -- in the background ---------------------------------------------------------------
+
+    def start_background(self, tour, on_done: Callable[[PrepareReport], None] | None = None,
+                         prune: bool = True) -> None:
+        """Prepare ``tour``'s pictures in a daemon thread; returns at once.
+
+        One job runs at a time. A call while one runs cancels it (between two pictures)
+        and the new tour is prepared next; a call still waiting is replaced. ``on_done``
+        is called once per call, from the worker thread, with the report (``cancelled``
+        is true for a job that was superseded). After a complete job the cache is pruned
+        to the pictures of this tour and of the tour prepared before it (the screen may
+        still show one of those until the visitor leaves that stop).
+        """
+        with self._wake:
+            superseded = [done for _, done, _ in self._pending if done is not None]
+            self._pending = [(tour, on_done, prune)]
+            if self._busy:
+                self._cancel.set()
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._work, name="prepared-media",
+                                                daemon=True)
+                self._worker.start()
+            self._wake.notify_all()
+        for done in superseded:
+            self._call(done, PrepareReport(cancelled=True))
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until no background job runs or waits; True if so within ``timeout``."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._wake:
+            while self._busy or self._pending:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._wake.wait(left)
+        return True
+
+    def _work(self) -> None:
+        _lower_this_threads_priority()
+        while True:
+            with self._wake:
+                while not self._pending:
+                    self._wake.wait()
+                tour, on_done, prune = self._pending.pop(0)
+                self._cancel.clear()
+                self._busy = True
+            report = PrepareReport()
+            try:
+                report = self.prepare_tour(tour, cancel=self._cancel)
+                if prune and not report.cancelled:
+                    keep = report.hashes | self._previous_hashes
+                    self._previous_hashes = set(report.hashes)
+                    self.prune(keep)
+            except Exception:  # never let the worker die
+                log.exception("preparing pictures failed")
+            if on_done is not None:
+                self._call(on_done, report)
+            with self._wake:  # after on_done: wait_idle() means the callbacks have run
+                self._busy = False
+                self._wake.notify_all()
+
+    @staticmethod
+    def _call(callback, report) -> None:
+        try:
+            callback(report)
+        except Exception:
+            log.exception("on_done callback failed")
+
+    # -- keeping the cache bounded -------------------------------------------------------
+
+    def prune(self, keep_hashes: Iterable[str]) -> int:
+        """Remove copies whose hash is not in ``keep_hashes``; returns how many files went.
+
+        Also removes copies made with another size or recipe, forgets index entries of
+        removed hashes and of files that no longer exist, and removes temporary files left
+        by an interrupted write (older than an hour).
+        """
+        keep = set(keep_hashes)
+        wanted = {name for sha in keep for name in self._names(sha)}
+        removed = 0
+        try:
+            entries = list(os.scandir(self.cache_dir))
+        except OSError:
+            return 0
+        now = time.time()
+        with self._lock:
+            for sha in [s for s in self._ready if s not in keep]:
+                del self._ready[sha]
+        for entry in entries:
+            name = entry.name
+            try:
+                if name.endswith(".tmp"):
+                    if now - entry.stat().st_mtime > 3600:
+                        os.unlink(entry.path)
+                        removed += 1
+                    continue
+                if name == INDEX_FILE or not name.endswith(".jpg"):
+                    continue
+                if name not in wanted:  # gone from the tour, or made another way
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError as error:
+                log.warning("could not remove %s from the media cache: %s", name, error)
+        with self._lock:
+            self._by_stat = {k: v for k, v in self._by_stat.items()
+                             if v in keep and os.path.exists(k[0])}
+        self._save_index()
+        return removed
+
+
+def _lower_this_threads_priority() -> None:
+    """On Linux, make the preparing thread nicer, so the UI thread keeps the CPU it needs."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
+                       min(19, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) + 10))
+    except (AttributeError, OSError):
+        pass
