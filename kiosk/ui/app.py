@@ -13,7 +13,6 @@ from pathlib import Path
 
 from kivy.app import App
 from kivy.clock import Clock
-from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
@@ -21,12 +20,13 @@ from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
 from ..captions import matching_position
 from ..content import StopKind, Tour, pick
 from ..i18n import Catalogs, N_
-from ..narration import NarrationPlayer, NarrationState
+from ..narration import NarrationPlayer
 from ..keypad import KeypadEntry
 from ..session import VisitorSession
 from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
+from .visit import VisitWatch
 # Imported for their classes, which the kv rules name (Kivy's Factory registers them).
 from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
 from .widgets.keypad import KeypadView
@@ -56,10 +56,6 @@ KIND_NAMES = {
 INVITATION = N_("Touch the screen to begin")
 BEING_UPDATED = N_("This guide is being updated. Please come back in a few minutes.")
 
-#: Key codes of a keyboard or USB number pad: digits on both, Enter, Backspace.
-DIGIT_KEYS = {**{48 + d: str(d) for d in range(10)}, **{256 + d: str(d) for d in range(10)}}
-ENTER_KEYS = {13, 271}
-BACKSPACE_KEYS = {8}
 VOLUME_STEPS = 10
 
 
@@ -129,7 +125,7 @@ class KioskApp(App):
         self.keypad = KeypadView([])
         self.keypad.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
         self.still_there = StillThereView()
-        self.still_there.bind(on_continue=lambda *_: self._continue_visit())
+        self.still_there.bind(on_continue=lambda *_: self.visit.continue_visit())
         self.transcript = TranscriptView()
         self.content_note = ContentNoteView()
         if self.tour is None:
@@ -139,8 +135,8 @@ class KioskApp(App):
             self.screens.current = self._start_screen
             if self._start_screen != "attract":
                 self.session.touch()
-        Window.bind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
-        self._session_event = Clock.schedule_interval(self._tick_session, 0.25)
+        self.visit = VisitWatch(self)
+        self.visit.start()
         return self.screens
 
     def on_start(self):
@@ -155,9 +151,8 @@ class KioskApp(App):
     def on_stop(self):
         if self._watcher is not None:
             self._watcher.stop()
-        Window.unbind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
-        if getattr(self, "_session_event", None) is not None:
-            self._session_event.cancel()
+        if getattr(self, "visit", None) is not None:
+            self.visit.stop()
         if self.narration is not None:
             self.narration.close()
 
@@ -280,40 +275,6 @@ class KioskApp(App):
         view.dismiss(animation=False)  # the visitor stays where they were
 
     # -- the visitor session ---------------------------------------------------------
-    def _on_any_touch(self, _window, _touch):
-        self.session.touch()
-        return False  # only noticed, never taken: the touch goes on to its widget
-
-    def _on_key_down(self, _window, key, _scancode, _codepoint, _modifiers):
-        if key in DIGIT_KEYS or key in ENTER_KEYS or key in BACKSPACE_KEYS:
-            self.session.touch()
-            if self.screens.current == "attract":
-                self.wake_up()
-            if key in DIGIT_KEYS:
-                self.open_keypad()
-                self.keypad.press(DIGIT_KEYS[key])
-            elif self.keypad.showing:
-                self.keypad.press("enter" if key in ENTER_KEYS else "back")
-            return True
-        return False
-
-    def _tick_session(self, *_args) -> None:
-        self.session.set_narration_playing(self.narration.state == NarrationState.playing.value)
-        event = self.session.tick()
-        if event == "ask":
-            self.still_there.seconds_left = self.session.seconds_left
-            self.still_there.open(animation=False)
-        elif event == "reset":
-            self.reset_for_next_visitor()
-        elif self.session.state == "asking":
-            self.still_there.seconds_left = self.session.seconds_left
-        elif self.still_there.parent is not None:
-            self.still_there.dismiss(animation=False)  # a narration started, or a touch
-
-    def _continue_visit(self) -> None:
-        self.session.touch()
-        self.still_there.dismiss(animation=False)
-
     def reset_for_next_visitor(self) -> None:
         """Silence, the attract screen, and every setting back to the museum's default."""
         self.narration.stop()
@@ -341,12 +302,10 @@ class KioskApp(App):
         self.content_notice = self.keeper.status.has_errors
         if tour is None:
             return
-        listening = (self.screens.current == "stop"
-                     and self.narration.state in ("playing", "paused"))
-        if listening:
-            self._pending_tour = tour  # taken up when the visitor leaves this stop
-        else:
-            self._pending_tour = tour
+        self._pending_tour = tour
+        # A visitor listening to a stop keeps it until they leave; then the new tour.
+        if not (self.screens.current == "stop"
+                and self.narration.state in ("playing", "paused")):
             self._apply_pending_tour()
 
     def _apply_pending_tour(self) -> None:
