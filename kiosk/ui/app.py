@@ -26,6 +26,8 @@ from ..session import VisitorSession
 from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
+from .faults import FaultGuard, restart_process
+from .lockdown import Lockdown
 from .visit import VisitWatch
 # Imported for their classes, which the kv rules name (Kivy's Factory registers them).
 from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
@@ -55,6 +57,7 @@ KIND_NAMES = {
 }
 INVITATION = N_("Touch the screen to begin")
 BEING_UPDATED = N_("This guide is being updated. Please come back in a few minutes.")
+RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 
 VOLUME_STEPS = 10
 
@@ -88,7 +91,8 @@ class KioskApp(App):
     def __init__(self, tour: Tour | None, player: NarrationPlayer,
                  catalogs: Catalogs | None = None, transition_duration: float = 0.3,
                  clock=time.monotonic, start_screen: str = "attract", keeper=None,
-                 media=None, watch: bool = False, **kwargs):
+                 media=None, watch: bool = False, restart=restart_process,
+                 show_cursor: bool = False, **kwargs):
         """``tour`` may be None (nothing good to show yet); ``keeper`` (a TourKeeper)
         reloads it, ``media`` (PreparedMedia) gives display-size pictures, ``watch``
         starts watching the content folder for staff's edits."""
@@ -105,6 +109,8 @@ class KioskApp(App):
         self._start_screen = start_screen
         self._accepted_notes: set[str] = set()
         self._pending_tour: Tour | None = None
+        self.lockdown = Lockdown(show_cursor=show_cursor)
+        self.fault_guard = FaultGuard(self, clock=clock, restart=restart)
         if keeper is not None:
             self.content_notice = keeper.status.has_errors
         super().__init__(**kwargs)
@@ -116,12 +122,14 @@ class KioskApp(App):
         transition = (FadeTransition(duration=self._transition_duration)
                       if self._transition_duration > 0 else NoTransition())
         self.screens = ScreenManager(transition=transition)
-        for screen in (UpdatingScreen(name="updating"), AttractScreen(name="attract"),
+        for screen in (UpdatingScreen(name="updating"), UpdatingScreen(name="unavailable"),
+                       AttractScreen(name="attract"),
                        HomeScreen(name="home"), TourScreen(name="tour"),
                        StopScreen(name="stop", narration=self.narration)):
             self.screens.add_widget(screen)
-        self.screens.get_screen("updating").lines = [
-            self.tr.catalogs.gettext(code, BEING_UPDATED) for code in ("kk", "ru", "en")]
+        for name, message in (("updating", BEING_UPDATED), ("unavailable", RESTING)):
+            self.screens.get_screen(name).lines = [
+                self.tr.catalogs.gettext(code, message) for code in ("kk", "ru", "en")]
         self.keypad = KeypadView([])
         self.keypad.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
         self.still_there = StillThereView()
@@ -140,6 +148,8 @@ class KioskApp(App):
         return self.screens
 
     def on_start(self):
+        self.lockdown.start()
+        self.fault_guard.install()
         if self._watch and self.keeper is not None:
             from ..watch import TourWatcher
 
@@ -149,12 +159,39 @@ class KioskApp(App):
             self._watcher.start()
 
     def on_stop(self):
+        self.lockdown.stop()
+        self.fault_guard.remove()
         if self._watcher is not None:
             self._watcher.stop()
         if getattr(self, "visit", None) is not None:
             self.visit.stop()
         if self.narration is not None:
             self.narration.close()
+
+    # Kiosk mode: Kivy's settings panel (F1) is never offered to a visitor.
+    def _install_settings_keys(self, window):
+        pass
+
+    def open_settings(self, *_args):
+        return False
+
+    # -- when something goes wrong ------------------------------------------------------
+    def _close_overlays(self) -> None:
+        for view in (self.still_there, self.keypad, self.transcript, self.content_note):
+            if view.parent is not None:
+                view.dismiss(animation=False)
+
+    def recover_from_fault(self) -> None:
+        """After an error in a screen: silence, overlays closed, the home screen."""
+        self.narration.stop()
+        self._close_overlays()
+        self.screens.current = "home" if self.tour is not None else "updating"
+
+    def show_unavailable(self) -> None:
+        """Too many errors: a calm screen while the kiosk restarts itself."""
+        self.narration.stop()
+        self._close_overlays()
+        self.screens.current = "unavailable"
 
     # -- what kv rules ask for -------------------------------------------------------
     def museum_text(self, key: str, language: str) -> str:
@@ -279,9 +316,7 @@ class KioskApp(App):
         """Silence, the attract screen, and every setting back to the museum's default."""
         self.narration.stop()
         self._apply_pending_tour()
-        for view in (self.still_there, self.keypad, self.transcript, self.content_note):
-            if view.parent is not None:
-                view.dismiss(animation=False)
+        self._close_overlays()
         self.theme.reset()
         self.captions_on = False
         self.volume = self.tour.museum.kiosk.default_volume

@@ -32,6 +32,8 @@ def prepare_kivy(data_dir: Path, windowed: bool, size: tuple[int, int] | None = 
         offscreen = not has_display()
     if offscreen:
         os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+    # The screen never blanks while the kiosk runs (SDL's default, said explicitly).
+    os.environ["SDL_VIDEO_ALLOW_SCREENSAVER"] = "0"
     if size is None:
         size = WINDOWED_SIZE if (windowed or offscreen) else _desktop_size()
 

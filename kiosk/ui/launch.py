@@ -41,7 +41,10 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
     from .bootstrap import prepare_kivy
 
     prepare_kivy(data_dir, windowed=windowed)
-    app = build_app(content_dir, data_dir)
+    from .faults import log_to_file
+
+    log_to_file(data_dir)
+    app = build_app(content_dir, data_dir, show_cursor=windowed)
     status = app.keeper.status
     if status.problems:
         print("\n".join(map(str, status.problems)), file=sys.stderr)

@@ -28,8 +28,12 @@ class Translator(Observable):
         if language == self.language:
             return
         self.language = language
-        for func, largs, _kwargs in list(self._observers):
-            func(*largs, None, None)
+        for observer in list(self._observers):
+            func, largs, _kwargs = observer
+            try:
+                func(*largs, None, None)
+            except ReferenceError:  # the label it drew is gone: forget it
+                self._observers.remove(observer)
 
     # Observable protocol, as the kv language uses it for ``tr._``.
     def fbind(self, name, func, *largs, **kwargs):

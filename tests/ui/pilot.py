@@ -6,7 +6,7 @@ narration player, so a test can move ten seconds forward without waiting ten sec
 
 from __future__ import annotations
 
-from kivy.base import EventLoop
+from kivy.base import EventLoop, ExceptionManager
 from kivy.clock import Clock
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.widget import Widget
@@ -23,6 +23,21 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+def _as_kivy_loop(action, *args) -> None:
+    """Run ``action`` as Kivy's main loop runs a frame: an exception goes to the
+    ExceptionManager (where the kiosk's fault guard is), and is raised only if no
+    handler takes it."""
+    try:
+        action(*args)
+    except BaseException as error:  # noqa: BLE001 - the same catch as kivy.base
+        if ExceptionManager.handle_exception(error) == ExceptionManager.RAISE:
+            raise
+
+
+def idle() -> None:
+    _as_kivy_loop(EventLoop.idle)
 
 
 class Pilot:
@@ -46,10 +61,17 @@ class Pilot:
 
         return [w for w in reversed(EventLoop.window.children) if isinstance(w, ModalView)]
 
-    def key(self, keycode: int) -> None:
+    def key(self, keycode: int, modifiers=None) -> None:
         """Press and release a key on the hardware keyboard or number pad."""
-        EventLoop.window.dispatch("on_key_down", keycode, 0, None, [])
-        EventLoop.window.dispatch("on_key_up", keycode, 0)
+        self.key_result = None
+
+        def press():
+            self.key_result = EventLoop.window.dispatch("on_key_down", keycode, 0, None,
+                                                        modifiers or [])
+            if not self.key_result:  # as SDL's window does: on_keyboard unless taken
+                EventLoop.window.dispatch("on_keyboard", keycode, 0, None, modifiers or [])
+            EventLoop.window.dispatch("on_key_up", keycode, 0)
+        _as_kivy_loop(press)
         self.frames(2)
 
     def find(self, widget_id: str) -> Widget:
@@ -72,7 +94,7 @@ class Pilot:
     def frames(self, count: int = 3) -> None:
         for _ in range(count):
             self.clock.advance(self.FRAME)
-            EventLoop.idle()
+            idle()
 
     def advance(self, seconds: float) -> None:
         """Let ``seconds`` of fake time pass, drawing frames as a real kiosk would."""
@@ -81,7 +103,7 @@ class Pilot:
         steps = max(1, int(seconds / 0.25))
         for _ in range(steps):
             self.clock.advance(seconds / steps)
-            EventLoop.idle()
+            idle()
 
     def tap(self, target, settle: float = 0.1) -> None:
         """Touch the middle of ``target`` (a widget or an id), let go, let it settle."""
@@ -90,16 +112,16 @@ class Pilot:
             raise AssertionError(f"'{target}' cannot be touched: it is hidden or disabled")
         x, y = widget.to_window(*widget.center)
         touch = UnitTestTouch(x, y)
-        touch.touch_down()
+        _as_kivy_loop(touch.touch_down)
         self.frames(2)
-        touch.touch_up()
+        _as_kivy_loop(touch.touch_up)
         self.advance(settle)
 
     def tap_at(self, x: float, y: float) -> None:
         touch = UnitTestTouch(x, y)
-        touch.touch_down()
+        _as_kivy_loop(touch.touch_down)
         self.frames(2)
-        touch.touch_up()
+        _as_kivy_loop(touch.touch_up)
         self.advance(0.5)
 
     def swipe(self, widget, dx: float) -> None:

@@ -8,7 +8,12 @@ from ..narration_view import NarrationView
 
 
 class Picture(Image):
-    """One of the stop's pictures, fitted whole inside the space it is given."""
+    """One of the stop's pictures, fitted whole inside the space it is given.
+
+    :attr:`missing` is True when the file could not be shown (a placeholder says so).
+    """
+
+    missing = BooleanProperty(False)
 
 
 class StopScreen(Screen):
@@ -28,13 +33,24 @@ class StopScreen(Screen):
     has_previous = BooleanProperty(False)
     has_next = BooleanProperty(False)
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._pool: list[Picture] = []
+
     def show(self, stop, pictures: list[str]) -> None:
         """Put ``stop`` on screen with ``pictures`` (absolute paths), first picture first."""
         self.stop = stop
         carousel = self.ids.pictures
         carousel.clear_widgets()
-        for path in pictures:
-            carousel.add_widget(Picture(source=path))
+        # The same few Picture widgets serve every stop: making new ones at each visit
+        # left the old ones (and their textures) alive for a long while.
+        while len(self._pool) < len(pictures):
+            self._pool.append(Picture())
+        for picture, path in zip(self._pool, pictures):
+            picture.source = path
+            carousel.add_widget(picture)
+        for spare in self._pool[len(pictures):]:
+            spare.source = ""
         self.picture_count = len(pictures)
         carousel.index = 0
         self.picture_index = 0
