@@ -1,0 +1,64 @@
+"""Figure 3: resident memory (RSS) after visiting every stop 20 times.
+
+Runs ``bench._memory_child`` in fresh processes: RSS once home is drawn, then after each
+full round of visits (open the stop, 3 frames, start the narration, 2 frames, stop it).
+RSS climbs in steps and falls back whenever Python's cyclic collector frees the pictures
+of stops left behind, so the walk is repeated in a few processes and medians are quoted,
+and a last reading after ``gc.collect()`` shows what is really kept.
+FLOOR, for context: the RSS of a one-Label Kivy app at its first frame, from figure 1's
+floor runs in this same bench run.
+"""
+
+from __future__ import annotations
+
+from ._common import Workspace, median, run_child
+
+
+def measure(content, ws: Workspace, rounds: int, runs: int) -> dict:
+    walks = [run_child("bench._memory_child", [str(content), str(ws.data), str(rounds)], ws,
+                       timeout=60 + 10 * rounds) for _ in range(runs)]
+    return {"runs": walks, "stops": walks[0]["stops"],
+            "start_mib": median([w["start_mib"] for w in walks]),
+            "rounds_mib": [median(point) for point in zip(*(w["rounds_mib"] for w in walks))],
+            "collected_mib": median([w["collected_mib"] for w in walks]),
+            "growth_mib": median([w["rounds_mib"][-1] - w["rounds_mib"][0] for w in walks]),
+            "round_seconds": [s for w in walks for s in w["round_seconds"]]}
+
+
+def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
+    after, runs = r["rounds_mib"], len(r["runs"])
+    floor = None if floor_mib is None else round(floor_mib, 1)
+    how = (f"Median of {runs} process(es); {r['stops']} stops per round; a round took "
+           f"{min(r['round_seconds']):.1f}-{max(r['round_seconds']):.1f} s. Floor: a "
+           f"one-Label Kivy app at its first frame (median of figure 1's floor runs).")
+    traces = "; ".join(", ".join(f"{v:.0f}" for v in w["rounds_mib"]) for w in r["runs"])
+    peak = max(max(w["rounds_mib"]) for w in r["runs"])
+    half = max(1, rounds // 2)
+    troughs = "; ".join(f"{min(w['rounds_mib'][:half]):.0f} -> {min(w['rounds_mib'][half:]):.0f}"
+                        for w in r["runs"]) if rounds > 1 else "n/a"
+
+    def figure(name, value, notes, floor=floor):
+        return {"name": name, "value": round(value, 1), "unit": "MiB", "floor": floor,
+                "goal": None, "meets": None, "runs": runs, "notes": notes}
+
+    return [
+        figure("RSS at start, home drawn", r["start_mib"], how),
+        figure("RSS after round 1 of visits", after[0],
+               "Each visit: open_stop, 3 frames, start the narration, 2 frames, stop it."),
+        figure(f"RSS after round {rounds} of visits", after[-1],
+               f"Highest RSS after any round: {peak:.0f} MiB. RSS after each round, "
+               f"per process (MiB): {traces}."),
+        figure(f"RSS after round {rounds}, then gc.collect() and malloc_trim", r["collected_mib"],
+               "The same processes once Python's cyclic garbage has been collected and "
+               "glibc has given free heap back: what the kiosk still holds. Per process "
+               "(MiB): " + ", ".join(f"{w['collected_mib']:.0f}" for w in r["runs"]) + "."),
+        figure(f"RSS growth, round 1 to {rounds}", r["growth_mib"],
+               "Median over the processes of (RSS after the last round - after round 1), "
+               "without forcing a collection. RSS climbs in steps while the pictures of "
+               "stops left behind wait for Python's cyclic collector, and falls back when "
+               "it runs, so this figure depends on where in that saw-tooth the last round "
+               "lands. To tell garbage from memory kept, compare the RSS after "
+               "gc.collect() with round 1, and the lowest RSS in the first half of the "
+               "rounds with the second half, per process (MiB): "
+               f"{troughs}. No floor: the one-Label app has no rounds.", floor=None),
+    ]
