@@ -32,6 +32,8 @@ def parse(argv):
                         "(default: bench/results.json, not written in --quick)")
     parser.add_argument("--markdown", type=Path, help="where to write the report "
                         "(default: docs/performance.md, not written in --quick)")
+    parser.add_argument("--skip", action="append", default=[], metavar="NAME",
+                        help=f"leave out one of {', '.join(OTHERS)} (repeatable)")
     args = parser.parse_args(argv)
     if not args.quick:
         args.json = args.json or REPO / "bench/results.json"
@@ -55,6 +57,30 @@ def describe(content: Path, synthetic: bool) -> dict:
     where = "the demo tour in the repository root" if where == "." else where
     return {"path": str(content), "stops": stops, "synthetic": synthetic,
             "description": f"{where}, {stops} stops"}
+
+
+#: Benchmarks of the other parts, each a module with ``measure(quick) -> [figure, ...]``.
+OTHERS = ("content_bench", "media_bench", "analytics_bench", "monkey_bench")
+
+
+def other_figures(quick: bool, skip: list[str]) -> list[dict]:
+    """Run the other parts' benchmarks; one that fails is reported, not fatal."""
+    import importlib
+    import traceback
+
+    figures = []
+    for index, name in enumerate(OTHERS, 4):
+        if name in skip:
+            continue
+        print(f"{index}/{3 + len(OTHERS)} {name}", flush=True)
+        try:
+            figures += importlib.import_module(f"bench.{name}").measure(quick)
+        except Exception:  # a broken benchmark must not lose the others' figures
+            traceback.print_exc()
+            figures.append({"name": f"{name} failed", "value": None, "unit": "", "floor": None,
+                            "goal": None, "meets": None, "runs": 0,
+                            "notes": traceback.format_exc(limit=2).splitlines()[-1]})
+    return figures
 
 
 def main(argv=None) -> int:
@@ -82,6 +108,7 @@ def main(argv=None) -> int:
         print(f"3/3 memory: {rounds} rounds of visits, {walks} process(es)", flush=True)
         walked = memory.measure(content, ws, rounds, walks)
         results["figures"] += memory.figures(walked, rounds, starts["floor"]["rss_mib"])
+        results["figures"] += other_figures(args.quick, args.skip)
         # Every sample, for a closer look later (the figures above are made from these).
         results["samples"] = {"first_frame": starts, "tap_to_play": taps_measured,
                               "memory": walked}

@@ -35,17 +35,53 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check stops.yaml and its files, without starting the kiosk")
     _common(check)
+    check.add_argument("--strict", action="store_true",
+                       help="fail (exit 1) on warnings too, not only on errors")
 
     schema = commands.add_parser(
         "schema", help="write stops.schema.json, the editor schema made from the tour model")
     schema.add_argument("--output", type=Path, default=default_content_dir() / "stops.schema.json",
                         metavar="FILE", help="where to write it (default: %(default)s)")
 
+    prepare = commands.add_parser(
+        "prepare", help="make the display-size copies of every picture now, with a progress bar")
+    _common(prepare)
+
     selftest = commands.add_parser(
         "selftest", help="run the real kiosk through every stop and language, then exit")
     _common(selftest)
     selftest.add_argument("--screenshots", type=Path, metavar="DIR",
                           help="save a screenshot of every screen and stop here")
+
+    monkey = commands.add_parser(
+        "monkey", help="soak test: the real kiosk, offscreen, under N random visitor actions")
+    monkey.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR",
+                        help="folder holding stops.yaml and its assets (default: %(default)s)")
+    monkey.add_argument("--data", type=Path, default=None, metavar="DIR",
+                        help="the kiosk's data folder for the run (default: a temporary "
+                             "folder, removed at the end)")
+    monkey.add_argument("--actions", type=int, default=1000, metavar="N",
+                        help="how many random actions (default: %(default)s)")
+    monkey.add_argument("--seed", type=int, default=1, metavar="S",
+                        help="seed of the random choices (default: %(default)s)")
+    # For testing the soak itself (tests/test_monkey.py), not the kiosk: one action makes
+    # a Kivy callback raise; the run must count exactly that one exception and exit 1.
+    monkey.add_argument("--inject-fault", action="store_true", help=argparse.SUPPRESS)
+
+    stats = commands.add_parser(
+        "stats", help="print how the guide is used (visits, stops, languages), without Kivy")
+    stats.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
+                       help="the kiosk's data folder (default: %(default)s)")
+    stats.add_argument("--since", metavar="YYYY-MM-DD", help="count only from this day on")
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the figures as CSV")
+    stats.add_argument("--merge", type=Path, nargs="+", metavar="FILE",
+                       help="add event files or folders exported from other kiosks")
+
+    set_pin = commands.add_parser("set-pin", help="set or change the staff panel's PIN")
+    set_pin.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
+                         help="the kiosk's data folder (default: %(default)s)")
+    set_pin.add_argument("--pin-from-stdin", action="store_true",
+                         help="read the PIN from the first line of standard input (scripts)")
     return parser
 
 
@@ -56,12 +92,25 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         from .check import run_check
-        return run_check(args.content)
+        return run_check(args.content, strict=args.strict)
     if args.command == "schema":
         from .content.schema import schema_text
         args.output.write_text(schema_text(), encoding="utf-8")
         print(f"wrote {args.output}")
         return 0
+    if args.command == "prepare":
+        from .prepare import run_prepare
+        return run_prepare(args.content, args.data)
+    if args.command == "monkey":
+        from .ui.monkey import run_monkey
+        return run_monkey(args.content, args.data, args.actions, seed=args.seed,
+                          inject_fault=args.inject_fault)
+    if args.command == "stats":
+        from .stats import run_stats
+        return run_stats(args.data, since=args.since, csv_path=args.csv, merge=args.merge)
+    if args.command == "set-pin":
+        from .pin import run_set_pin
+        return run_set_pin(args.data, from_stdin=args.pin_from_stdin)
     if args.command == "selftest":
         from .ui.selftest import run_selftest
         return run_selftest(args.content, args.data, args.screenshots)

@@ -57,14 +57,14 @@ def test_selftest_visits_every_stop_in_every_language_and_saves_screenshots(tmp_
     names = {p.name for p in shots.glob("*.png")}
     for language in ("kk", "ru", "en"):
         expected = {f"{screen}-{language}.png" for screen in
-                    ("home", "tour", "keypad", "transcript", "still-there")}
+                    ("home", "tour", "keypad", "transcript", "still-there", "staff")}
         expected |= {f"{screen}-{language}-{mode}.png" for screen in ("tour", "stop")
                      for mode in ("large-text", "high-contrast")}
         expected |= {f"stop-10{n}-stop-{n}-{language}.png" for n in (1, 2, 3)}
         assert expected <= names, sorted(expected - names)
     assert names - {"attract.png"} == set().union(*(
         {n for n in names if language in n} for language in ("kk", "ru", "en")))
-    assert len(names) == 1 + 3 * 12
+    assert len(names) == 1 + 3 * 13
     assert result.stdout.count(" plays (3 s)") == 3 * 3 - 1  # the last stop has no English
 
 

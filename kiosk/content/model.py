@@ -79,7 +79,7 @@ class Stop(_Strict):
         ge=1, le=9999, description="The number shown at the exhibit, typed on the keypad."
     )
     kind: StopKind
-    title: Translations
+    title: Translations = Field(min_length=1, description="The stop's name in each language.")
     text: Translations = Field(
         default_factory=dict, description="A short text shown under the title."
     )
@@ -126,7 +126,7 @@ class KioskSettings(_Strict):
 class Museum(_Strict):
     """The museum the kiosk stands in and the languages it offers."""
 
-    name: Translations
+    name: Translations = Field(min_length=1, description="The museum's name in each language.")
     subtitle: Translations = Field(default_factory=dict)
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode

@@ -28,6 +28,8 @@ from .theme import Theme
 from .tr import Translator
 from .faults import FaultGuard, restart_process
 from .lockdown import Lockdown
+from .staff import StaffDesk, StaffPinView  # noqa: F401  (StaffPinView: for its kv rule)
+from .usage import UsageRecorder
 from .visit import VisitWatch
 # Imported for their classes, which the kv rules name (Kivy's Factory registers them).
 from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
@@ -38,12 +40,13 @@ from .screens.attract import AttractScreen  # noqa: E402
 from .screens.home import HomeScreen  # noqa: E402
 from .screens.stop import StopScreen  # noqa: E402
 from .screens.tour import TourScreen  # noqa: E402
+from .screens.staff import StaffScreen  # noqa: E402
 from .screens.updating import UpdatingScreen  # noqa: E402
 
 UI_DIR = Path(__file__).resolve().parent
 KV_FILES = ("widgets/controls.kv", "widgets/toolbar.kv", "widgets/narration_bar.kv",
             "widgets/stop_tile.kv", "widgets/keypad.kv", "widgets/transcript.kv",
-            "widgets/notices.kv", "screens/updating.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
+            "widgets/notices.kv", "widgets/staff_pin.kv", "screens/staff.kv", "screens/updating.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
             "screens/stop.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
@@ -92,7 +95,8 @@ class KioskApp(App):
                  catalogs: Catalogs | None = None, transition_duration: float = 0.3,
                  clock=time.monotonic, start_screen: str = "attract", keeper=None,
                  media=None, watch: bool = False, restart=restart_process,
-                 show_cursor: bool = False, **kwargs):
+                 show_cursor: bool = False, event_log=None, pins=None, data_dir=None,
+                 staff_settings=None, **kwargs):
         """``tour`` may be None (nothing good to show yet); ``keeper`` (a TourKeeper)
         reloads it, ``media`` (PreparedMedia) gives display-size pictures, ``watch``
         starts watching the content folder for staff's edits."""
@@ -110,6 +114,10 @@ class KioskApp(App):
         self._accepted_notes: set[str] = set()
         self._pending_tour: Tour | None = None
         self.lockdown = Lockdown(show_cursor=show_cursor)
+        self.event_log = event_log
+        self._clock = clock
+        self.staff = StaffDesk(self, pins, data_dir, staff_settings)
+        self.settings = tour.museum.kiosk if tour is not None else None
         self.fault_guard = FaultGuard(self, clock=clock, restart=restart)
         if keeper is not None:
             self.content_notice = keeper.status.has_errors
@@ -119,13 +127,15 @@ class KioskApp(App):
     def build(self):
         load_kv()
         self.narration = NarrationView(self._player)
+        self.usage = UsageRecorder(self.event_log, self._player, self._clock)
         transition = (FadeTransition(duration=self._transition_duration)
                       if self._transition_duration > 0 else NoTransition())
         self.screens = ScreenManager(transition=transition)
         for screen in (UpdatingScreen(name="updating"), UpdatingScreen(name="unavailable"),
                        AttractScreen(name="attract"),
                        HomeScreen(name="home"), TourScreen(name="tour"),
-                       StopScreen(name="stop", narration=self.narration)):
+                       StopScreen(name="stop", narration=self.narration),
+                       StaffScreen(name="staff")):
             self.screens.add_widget(screen)
         for name, message in (("updating", BEING_UPDATED), ("unavailable", RESTING)):
             self.screens.get_screen(name).lines = [
@@ -150,6 +160,9 @@ class KioskApp(App):
     def on_start(self):
         self.lockdown.start()
         self.fault_guard.install()
+        self.staff.start()
+        if self.event_log is not None:
+            self.event_log.start()
         if self._watch and self.keeper is not None:
             from ..watch import TourWatcher
 
@@ -161,6 +174,10 @@ class KioskApp(App):
     def on_stop(self):
         self.lockdown.stop()
         self.fault_guard.remove()
+        self.staff.stop()
+        if self.event_log is not None:
+            self.usage.visit_ended("staff")
+            self.event_log.close()
         if self._watcher is not None:
             self._watcher.stop()
         if getattr(self, "visit", None) is not None:
@@ -218,6 +235,7 @@ class KioskApp(App):
         """Switch everything to ``code``; on a stop, the story goes on where it was."""
         if code not in self.languages or code == self.language:
             return
+        self.usage.record("language", language=code, previous=self.language)
         self.tr.switch(code)  # first: rules bound to `language` may ask tr for words
         self.language = code
         self._fill_tiles()
@@ -235,16 +253,20 @@ class KioskApp(App):
     def wake_up(self) -> None:
         """A touch on the attract screen: a new visitor arrives."""
         self.session.touch()
+        self.usage.record("session_start")
         self.screens.current = "home"
 
     def toggle_large_text(self) -> None:
         self.theme.large_text = not self.theme.large_text
+        self.usage.record("mode", mode="large_text", on=self.theme.large_text)
 
     def toggle_high_contrast(self) -> None:
         self.theme.high_contrast = not self.theme.high_contrast
+        self.usage.record("mode", mode="high_contrast", on=self.theme.high_contrast)
 
     def toggle_captions(self) -> None:
         self.captions_on = not self.captions_on
+        self.usage.record("captions", on=self.captions_on)
 
     def change_volume(self, step: int) -> None:
         unit = self.max_volume / VOLUME_STEPS
@@ -284,6 +306,7 @@ class KioskApp(App):
             return
         self._show_stop(stop)
         self.screens.current = "stop"
+        self.usage.record("stop_open", stop=stop.id, how=how)
 
     def open_neighbour(self, step: int) -> None:
         if self.current_stop_id not in self.tour:
@@ -310,16 +333,18 @@ class KioskApp(App):
 
     def _decline_note(self, view) -> None:
         view.dismiss(animation=False)  # the visitor stays where they were
+        self.usage.record("content_note_declined", stop=view.pending[0])
 
     # -- the visitor session ---------------------------------------------------------
     def reset_for_next_visitor(self) -> None:
         """Silence, the attract screen, and every setting back to the museum's default."""
         self.narration.stop()
+        self.usage.visit_ended("idle")
         self._apply_pending_tour()
         self._close_overlays()
         self.theme.reset()
         self.captions_on = False
-        self.volume = self.tour.museum.kiosk.default_volume
+        self.volume = self.settings.default_volume
         self._player.set_volume(self.volume)
         self._accepted_notes.clear()
         self.set_language(self.tour.museum.default_language)
@@ -364,19 +389,26 @@ class KioskApp(App):
         if first or self.language not in self.languages:
             self.tr.switch(tour.museum.default_language)
             self.language = tour.museum.default_language
-        settings = tour.museum.kiosk
-        self.session.configure(settings.idle_timeout, settings.countdown)
-        self.max_volume = settings.max_volume
-        if first:
-            self.volume = settings.default_volume
-        self.volume = min(self.volume, self.max_volume)
-        self._player.set_volume(self.volume)
+        self.apply_settings(first=first)
         self.keypad.entry = KeypadEntry([s.number for s in tour.stops])
         self._fill_tiles()
         self._fill_attract()
         if self.media is not None:
             self.media.start_background(
                 tour, on_done=lambda _report: Clock.schedule_once(self._pictures_ready))
+
+    def apply_settings(self, first: bool = False) -> None:
+        """The museum's kiosk settings, with what staff set on this kiosk's panel."""
+        settings = self.tour.museum.kiosk
+        if self.staff.settings is not None:
+            settings = self.staff.settings.apply(settings)
+        self.settings = settings
+        self.session.configure(settings.idle_timeout, settings.countdown)
+        self.max_volume = settings.max_volume
+        if first:
+            self.volume = settings.default_volume
+        self.volume = min(self.volume, self.max_volume)
+        self._player.set_volume(self.volume)
 
     def _pictures_ready(self, *_args) -> None:
         """Display-size copies are ready: the tiles and slideshow use them from now on."""
@@ -405,6 +437,7 @@ class KioskApp(App):
         self._load_narration(stop, self.language)
 
     def _load_narration(self, stop, language: str) -> None:
+        self.usage.narration_loaded(stop.id, language)
         recording = stop.narration.get(language)
         self.narration.other_languages = [code for code in self.languages
                                           if code in stop.narration and code != language]

@@ -14,8 +14,13 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     With a broken stops.yaml the last good tour is shown; with none at all the app shows
     its calm "being updated" screen and waits for staff to fix the file.
     """
+    import time
+
+    from ..analytics import EventLog
     from ..audio import PygameAudio
     from ..media import PreparedMedia
+    from ..pin import PinStore
+    from ..staff_settings import StaffSettings
     from ..narration import NarrationPlayer
     from ..prepare import media_cache_dir
     from ..tour_keeper import TourKeeper
@@ -28,7 +33,9 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
         backend.open()
         player = NarrationPlayer(backend)
     return KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
-                    watch=watch, **app_kwargs)
+                    watch=watch, event_log=EventLog(data_dir, clock=time.time),
+                    pins=PinStore(data_dir), data_dir=data_dir,
+                    staff_settings=StaffSettings(data_dir), **app_kwargs)
 
 
 def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:

@@ -76,6 +76,11 @@ class SelfTest:
         yield 3
         self.shoot(f"still-there-{language}")
         app.still_there.dismiss(animation=False)
+        app.staff.open()
+        yield 4
+        self.shoot(f"staff-{language}")
+        app.staff.close()
+        yield 1
         noted = next((s for s in app.tour.stops if s.content_note), None)
         if noted is not None:
             app._accepted_notes.discard(noted.id)

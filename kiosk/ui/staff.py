@@ -1,0 +1,296 @@
+"""The staff panel's way in: a long press in the top-left corner, then the PIN.
+
+Visitors do not press one corner for three seconds by chance; staff know to. A kiosk
+with no PIN yet asks staff to choose one (twice, to be sure). Wrong PINs meet a growing
+wait (kept by :class:`kiosk.pin.PinStore`), and the panel never opens during it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.metrics import dp
+from kivy.properties import NumericProperty, StringProperty
+from kivy.uix.modalview import ModalView
+
+#: Seconds a finger must stay in the corner, and the corner's size.
+HOLD_SECONDS = 3.0
+CORNER = 90
+
+
+class StaffGate:
+    """Watches the top-left corner for a long press; then opens the PIN pad."""
+
+    def __init__(self, on_open):
+        self.on_open = on_open
+        self._pending = None
+        self._touch = None
+
+    def start(self) -> None:
+        Window.bind(on_touch_down=self._down, on_touch_up=self._up, on_touch_move=self._move)
+
+    def stop(self) -> None:
+        Window.unbind(on_touch_down=self._down, on_touch_up=self._up, on_touch_move=self._move)
+        self._cancel()
+
+    def _in_corner(self, touch) -> bool:
+        return touch.x <= dp(CORNER) and touch.y >= Window.height - dp(CORNER)
+
+    def _down(self, _window, touch):
+        if self._in_corner(touch):
+            self._cancel()
+            self._touch = touch
+            self._pending = Clock.schedule_once(lambda _dt: self._held(), HOLD_SECONDS)
+        return False
+
+    def _move(self, _window, touch):
+        if touch is self._touch and not self._in_corner(touch):
+            self._cancel()
+        return False
+
+    def _up(self, _window, touch):
+        if touch is self._touch:
+            self._cancel()
+        return False
+
+    def _held(self) -> None:
+        self._pending = self._touch = None
+        self.on_open()
+
+    def _cancel(self) -> None:
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = self._touch = None
+
+
+class StaffPinView(ModalView):
+    """The PIN pad. ``mode`` is "enter" (check a PIN) or "choose"/"confirm" (a first PIN)."""
+
+    mode = StringProperty("enter")
+    typed = StringProperty("")
+    #: A message id shown under the dots: a wrong PIN, a wait, a mismatch.
+    message = StringProperty("")
+    wait = NumericProperty(0)
+    __events__ = ("on_granted",)
+
+    def __init__(self, pins, **kwargs):
+        super().__init__(**kwargs)
+        self.pins = pins
+        self._first = ""
+
+    def start(self) -> None:
+        self.mode = "enter" if self.pins.has_pin() else "choose"
+        self.typed = self.message = ""
+        self.open(animation=False)
+
+    def press(self, key: str) -> None:
+        if key == "back":
+            self.typed = self.typed[:-1]
+        elif key == "enter":
+            self._submit()
+        elif len(self.typed) < 8:
+            self.typed += key
+
+    def _submit(self) -> None:
+        pin, self.typed = self.typed, ""
+        if self.mode == "enter":
+            result = self.pins.check(pin)
+            if result.ok:
+                self.dismiss(animation=False)
+                self.dispatch("on_granted")
+            else:
+                self.wait = round(result.wait)
+                self.message = "wait" if result.wait > 0 else "wrong"
+        elif self.mode == "choose":
+            if not 4 <= len(pin) <= 8:
+                self.message = "length"
+                return
+            self._first, self.mode, self.message = pin, "confirm", ""
+        else:
+            if pin != self._first:
+                self.mode, self.message = "choose", "mismatch"
+                return
+            self.pins.set_pin(pin)
+            self.dismiss(animation=False)
+            self.dispatch("on_granted")
+
+    def on_granted(self):
+        pass
+
+
+class StaffDesk:
+    """Everything the staff panel does, for the app (kv rules call ``app.staff.*``)."""
+
+    def __init__(self, app, pins, data_dir, staff_settings):
+        self.app = app
+        self.pins = pins
+        self.data_dir = data_dir
+        self.settings = staff_settings
+        self.gate = StaffGate(self.ask_pin)
+        self.pin_view = None
+        self._selftest = None
+
+    def start(self) -> None:
+        """Called when the app starts (its kv rules need the running app)."""
+        if self.pins is not None:
+            self.pin_view = StaffPinView(self.pins)
+            self.pin_view.bind(on_granted=lambda *_: self.open())
+            self.gate.start()
+
+    def stop(self) -> None:
+        self.gate.stop()
+
+    @property
+    def screen(self):
+        return self.app.screens.get_screen("staff")
+
+    def ask_pin(self) -> None:
+        if self.pin_view is not None and self.pin_view.parent is None:
+            self.pin_view.start()
+
+    def open(self) -> None:
+        app = self.app
+        app.narration.stop()
+        app._close_overlays()
+        self.refresh()
+        app.screens.current = "staff"
+
+    def close(self) -> None:
+        self.app.screens.current = "home" if self.app.tour is not None else "updating"
+
+    def refresh(self) -> None:
+        """Fill the panel from the tour keeper, the settings and the event log."""
+        from datetime import date, timedelta
+
+        from ..analytics import Report
+        from ..exports import export_folders
+
+        app, screen = self.app, self.screen
+        keeper = app.keeper
+        status = keeper.status if keeper is not None else None
+        tr = app.tr
+        if app.tour is None:
+            screen.tour_status = tr._("No tour is shown: stops.yaml has problems.")
+        else:
+            source = (tr._("stops.yaml has problems: the last good tour is shown.")
+                      if status is not None and status.source == "last-good"
+                      else tr._("The tour is up to date."))
+            loaded = (status.loaded_at.strftime("%Y-%m-%d %H:%M")
+                      if status is not None and status.loaded_at else "")
+            screen.tour_status = (tr._("{stops} stops in {languages}.").format(
+                stops=len(app.tour.stops), languages=", ".join(app.tour.languages))
+                + " " + source + (" " + tr._("Loaded at {time}.").format(time=loaded)
+                                  if loaded else ""))
+        problems = [str(p) for p in status.problems] if status is not None else []
+        if app.event_log is not None:
+            problems += list(app.event_log.problems)
+        if app.staff.pins is not None:
+            problems += list(app.staff.pins.problems)
+        screen.problems = "\n".join(problems[:12]) + (
+            "\n" + tr._("...and {count} more.").format(count=len(problems) - 12)
+            if len(problems) > 12 else "")
+        screen.idle_timeout = app.settings.idle_timeout
+        screen.default_volume = app.settings.default_volume
+        if app.event_log is not None and self.data_dir is not None:
+            app.event_log.flush()
+            # The last 90 days: enough for the panel, and quick on a kiosk years old
+            # (`python main.py stats` gives the whole history).
+            report = Report.from_data_dir(self.data_dir, since=date.today() - timedelta(days=90))
+            titles = {s.id: (s.number, app.stop_text(s, "title", app.language))
+                      for s in (app.tour.stops if app.tour else ())}
+            screen.rows = [{"number": titles.get(row.stop_id, ("", ""))[0],
+                            "title": titles.get(row.stop_id, ("", row.stop_id))[1],
+                            "opened": row.opened, "finished": row.finished,
+                            "listened": int(round(100 * (row.average_share_listened or 0)))}
+                           for row in report.stops]
+            screen.languages = "   ".join(f"{code}: {share:.0%}"
+                                          for code, share in report.languages.items())
+            screen.days = [(day.strftime("%d.%m"), count) for day, count in report.sessions_per_day]
+            screen.problems = "\n".join(filter(None, [screen.problems, *report.problems[:4]]))
+            self._fill_exports(export_folders(self.data_dir))
+
+    def _fill_exports(self, folders) -> None:
+        from kivy.factory import Factory
+
+        box = self.screen.ids.staff_exports
+        box.clear_widgets()
+        for folder in folders:
+            button = Factory.StaffButton(text=str(folder))
+            button.bind(on_release=lambda _b, f=folder: self.export(f))
+            box.add_widget(button)
+
+    def change(self, key: str, step: float) -> None:
+        """A −/+ on the panel: idle timeout in 30 s steps, default volume in tenths."""
+        current = getattr(self.app.settings, key)
+        value = (min(600, max(30, int(current + step))) if key == "idle_timeout"
+                 else round(min(self.app.max_volume, max(0.1, current + step)), 2))
+        if self.settings is not None:
+            self.settings.save(**{key: value})
+        self.app.apply_settings()
+        self.refresh()
+
+    def reload(self) -> None:
+        self.app.reload_tour()
+        self.refresh()
+        self.screen.result = self.app.tr._("The tour was read again.")
+
+    def export(self, folder) -> None:
+        from datetime import date
+
+        from ..analytics import Report
+
+        try:
+            folder = Path(folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            self.app.event_log.flush()
+            target = folder / f"alzhir-kiosk-{date.today().isoformat()}.csv"
+            Report.from_data_dir(self.data_dir).to_csv(target)
+            self.screen.result = self.app.tr._("Saved: {path}").format(path=target)
+        except OSError as error:
+            self.screen.result = self.app.tr._("Could not save there: {reason}").format(
+                reason=error.strerror or error)
+
+    def selftest(self) -> None:
+        """Run `python main.py selftest` in the background (offscreen) and report."""
+        import os
+        import subprocess
+        import sys
+        import threading
+
+        from kivy.clock import Clock
+
+        if self._selftest is not None:
+            return
+        app = self.app
+        shots = Path(self.data_dir) / "selftest"
+        command = [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py"),
+                   "selftest", "--content", str(app.keeper.content_dir if app.keeper else "."),
+                   "--data", str(Path(self.data_dir) / "selftest-data"), "--screenshots", str(shots)]
+        env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_AUDIODRIVER="dummy")
+        env.pop("DISPLAY", None)
+        self.screen.result = app.tr._("The self-test is running...")
+
+        def run():
+            try:
+                done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+                last = (done.stdout.strip().splitlines() or [""])[-1]
+                ok = done.returncode == 0
+            except (OSError, subprocess.SubprocessError) as error:
+                last, ok = str(error), False
+            Clock.schedule_once(lambda _dt: self._selftest_done(ok, last))
+
+        self._selftest = threading.Thread(target=run, daemon=True)
+        self._selftest.start()
+
+    def _selftest_done(self, ok: bool, last: str) -> None:
+        self._selftest = None
+        tr = self.app.tr
+        self.screen.result = (tr._("The self-test passed.") if ok
+                              else tr._("The self-test found problems.")) + "\n" + last
+
+    def exit_kiosk(self) -> None:
+        """The only way out of kiosk mode."""
+        self.app.lockdown.allow_exit()
+        self.app.stop()

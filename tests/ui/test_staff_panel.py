@@ -1,0 +1,98 @@
+"""The staff panel: a long press and a PIN, the figures of real visits, settings, the way out."""
+
+import time
+
+import pytest
+
+from tests.tour_factory import make_tour
+from tests.ui.conftest import TOUR_SECONDS, stop_app
+from tests.ui.test_live_reload import kiosk  # noqa: F401  (the app as `run` builds it)
+from tests.ui.test_visit import open_stop
+
+
+def long_press_corner(pilot, seconds=3.2):
+    from kivy.core.window import Window
+    from kivy.tests.common import UnitTestTouch
+
+    touch = UnitTestTouch(10, Window.height - 10)
+    touch.touch_down()
+    pilot.advance(seconds)
+    touch.touch_up()
+    pilot.frames(2)
+
+
+def type_pin(pilot, pin):
+    for digit in pin:
+        pilot.tap(f"pin_{digit}")
+    pilot.tap("pin_enter")
+
+
+@pytest.fixture
+def staffed(kiosk, tmp_path):  # noqa: F811
+    content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
+    return kiosk(content)
+
+
+def test_first_start_asks_staff_to_choose_a_pin_then_the_panel_shows_real_visits(staffed):
+    pilot = staffed
+    pilot.app.wake_up()
+    open_stop(pilot, "stop-2", "en")
+    pilot.tap("play")
+    pilot.advance(TOUR_SECONDS + 1)  # heard to the end
+    pilot.tap("back")
+    long_press_corner(pilot, seconds=1.0)  # too short: nothing
+    assert not pilot.overlays
+    long_press_corner(pilot)
+    assert pilot.text("pin_title").startswith("Choose a PIN")
+    type_pin(pilot, "2468")
+    assert pilot.text("pin_title") == "Enter the same PIN again"
+    type_pin(pilot, "2468")
+    assert pilot.screen.name == "staff"
+    assert "3 stops in kk, ru, en" in pilot.text("staff_tour_status")
+    table = [w.text for w in pilot.find("staff_table").children[::-1]]
+    row = table.index("102  Stop 102")
+    assert table[row + 1:row + 4] == ["1", "1", "100 %"]  # opened, finished, listened
+    assert "en: 100%" in pilot.text("staff_languages")
+    assert pilot.find("staff_chart").days  # one day with one visit
+
+
+def test_wrong_pins_meet_a_growing_wait_and_the_panel_never_opens(staffed):
+    pilot = staffed
+    pins = pilot.app.staff.pins
+    pins.set_pin("1357")
+    pins.clock = lambda: 1_000_000.0  # wall time stands still while the wait runs
+    long_press_corner(pilot)
+    for _ in range(3):
+        type_pin(pilot, "0000")
+    assert pilot.text("pin_message").startswith("Әрекет тым көп.")  # too many tries, in kk
+    type_pin(pilot, "1357")  # right, but during the wait
+    assert pilot.screen.name == "home" and pilot.text("pin_message").startswith("Әрекет тым көп.")
+
+
+def test_settings_changed_on_the_panel_apply_and_survive(staffed, tmp_path):
+    pilot = staffed
+    pilot.app.staff.pins.set_pin("1357")
+    long_press_corner(pilot)
+    type_pin(pilot, "1357")
+    pilot.tap("idle_more")
+    pilot.tap("volume_less")
+    assert pilot.app.session.idle_timeout == 120
+    assert pilot.app.settings.default_volume == pytest.approx(0.6)
+    assert '"idle_timeout": 120' in (tmp_path / "data" / "staff-settings.json").read_text()
+
+
+def test_export_and_the_only_way_out_of_kiosk_mode(staffed, tmp_path):
+    pilot = staffed
+    pilot.app.staff.pins.set_pin("1357")
+    long_press_corner(pilot)
+    type_pin(pilot, "1357")
+    pilot.app.staff.export(tmp_path / "usb")
+    assert pilot.text("staff_result").startswith("Сақталды:")  # "Saved:", in kk
+    assert list((tmp_path / "usb").glob("alzhir-kiosk-*.csv"))
+    stopped = []
+    pilot.app.stop = lambda *a: stopped.append(True)
+    exit_button = pilot.find("staff_exit")
+    exit_button.parent.parent.scroll_to(exit_button, animate=False)  # at the panel's end
+    pilot.frames(3)
+    pilot.tap(exit_button)
+    assert stopped and pilot.app.lockdown.exit_allowed
