@@ -9,6 +9,7 @@ a hang (each example is given a few seconds at most), and every problem has a re
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 from pathlib import Path
 
@@ -35,7 +36,8 @@ TOKENS = ["museum:", "stops:", "- ", "id: ", "number: ", "title: ", "kk: ", "en:
           "file: ", "narration:", "audio: ", "\n", "\n  ", "\n    ", "  ", "\t", ":", " ", "-",
           "[", "]", "{", "}", ",", "'", '"', "#", "&a ", "*a", "!!python/object:os.system ",
           "!!int ", "<<: ", "---\n", "...\n", "? ", "|", ">", "%YAML 1.1\n", "@", "`", "\\",
-          "0101", "1e9", "yes", "~", "Қақпа", "é", "\x00", "\x07", "\ufeff", "\r\n", "assets/",
+          "0101", "1e9", "yes", "~", "Қақпа", "é", "\x00", "\x07", "\ufeff", "\r\n", "\r",
+          "\x85", "\u2028", "assets/",
           "../", "/etc/passwd", "a" * 30]
 
 
@@ -62,7 +64,8 @@ def load_text(text: str, root: Path = ROOT) -> Tour:
 
 
 def assert_tour_or_content_error(text: str) -> None:
-    lines = text.count("\n") + 1
+    # YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+    lines = len(re.split(r"\r\n|\r|\n|\x85|\u2028|\u2029", text))
     with time_limit(LIMIT_S):
         try:
             tour = load_text(text)
