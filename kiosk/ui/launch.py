@@ -38,13 +38,27 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
                     staff_settings=StaffSettings(data_dir), **app_kwargs)
 
 
-def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
+def usable_data_dir(data_dir: Path) -> Path:
+    """The data folder, or, if it cannot be made or written, a temporary one: the kiosk
+    still serves visitors (what it writes is then kept only until the next restart)."""
+    import tempfile
+
     try:
         ensure_data_dir(data_dir)
+        probe = data_dir / ".writable"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+        return data_dir
     except OSError as error:
-        print(f"The data folder {data_dir} cannot be created ({error.strerror}). "
-              "Choose another with --data DIR.", file=sys.stderr)
-        return 2
+        fallback = Path(tempfile.mkdtemp(prefix="alzhir-kiosk-"))
+        print(f"The data folder {data_dir} cannot be written ({error.strerror or error}); "
+              f"the kiosk runs with {fallback} until it is fixed. Choose another with "
+              "--data DIR.", file=sys.stderr)
+        return fallback
+
+
+def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
+    data_dir = usable_data_dir(data_dir)
     from .bootstrap import prepare_kivy
 
     prepare_kivy(data_dir, windowed=windowed)

@@ -18,11 +18,18 @@ from ..narration import NarrationPlayer, NarrationState
 #: How often the position shown is brought up to date (seconds). 10 Hz keeps the bar
 #: smooth without redrawing on every frame.
 REFRESH_INTERVAL = 0.1
+#: With no sound device, how often to try again (seconds): speakers plugged back in are
+#: found without a restart.
+AUDIO_RETRY = 15.0
 
 
 def clock_text(seconds: float) -> str:
     seconds = max(0, int(seconds + 0.5))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def player_clock(player) -> float:
+    return player.clock()
 
 
 class NarrationView(EventDispatcher):
@@ -48,11 +55,15 @@ class NarrationView(EventDispatcher):
         super().__init__(**kwargs)
         self.player = player
         self.captions = Captions.empty()
+        self._path = None
+        self._retry_at = 0.0
         self._event = Clock.schedule_interval(self.refresh, REFRESH_INTERVAL)
 
     def load(self, path, captions_path=None) -> None:
         """Load a recording (None: this stop has none in the visitor's language)."""
         self.has_recording = path is not None
+        self._path = path
+        self._retry_at = player_clock(self.player) + AUDIO_RETRY
         if path is None:
             self.player.unload()
         else:
@@ -93,6 +104,11 @@ class NarrationView(EventDispatcher):
     def refresh(self, *_args) -> None:
         player = self.player
         state = player.poll()
+        if state is NarrationState.unavailable and self._path is not None \
+                and player_clock(player) >= self._retry_at:
+            self._retry_at = player_clock(player) + AUDIO_RETRY
+            player.load(self._path)  # opens the device again if it is back
+            state = player.state
         self.state = state.value
         self.playing = state is NarrationState.playing
         self.duration = player.duration or 0.0

@@ -91,11 +91,14 @@ class SelfTest:
         yield 1
 
     def modes(self, language: str):
-        """Larger text and high contrast, each on the tour and on a stop."""
+        """Larger text and high contrast, each on every screen a visitor meets."""
         app = self.app
         for mode, switch in (("large-text", app.toggle_large_text),
                              ("high-contrast", app.toggle_high_contrast)):
             switch()
+            app.go_home()
+            yield 4
+            self.shoot(f"home-{language}-{mode}")
             app.show_tour()
             yield 5
             self.shoot(f"tour-{language}-{mode}")
@@ -104,6 +107,10 @@ class SelfTest:
             app.narration.toggle()
             yield 8
             self.shoot(f"stop-{language}-{mode}")
+            app.open_keypad()
+            yield 3
+            self.shoot(f"keypad-{language}-{mode}")
+            app.keypad.dismiss(animation=False)
             app.narration.stop()
             switch()
             yield 2
