@@ -21,7 +21,6 @@ original's 8 MB also come off the disk, which only widens the gap.
 
 from __future__ import annotations
 
-import io
 import json
 import statistics
 import sys

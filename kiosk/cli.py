@@ -7,7 +7,6 @@ works on a machine without a display.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 

@@ -25,7 +25,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -33,6 +32,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .atomic import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -107,23 +108,6 @@ def _reason(error: BaseException) -> str:
     return f"the picture could not be read ({type(error).__name__}: {text})"
 
 
-def _write_atomically(target: Path, write: Callable[[object], None]) -> None:
-    """Write ``target`` through ``write(stream)`` on a temporary file, then rename it."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _flatten(image: Image.Image) -> Image.Image:
     """An RGB image; transparency is laid over the kiosk's background colour."""
     if image.mode == "P" and "transparency" in image.info:
@@ -167,7 +151,7 @@ def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
 
 def _save_jpeg(image: Image.Image, target: Path, icc: bytes | None) -> None:
     extra = {"icc_profile": icc} if icc else {}
-    _write_atomically(target, lambda stream: image.save(
+    write_atomically(target, lambda stream: image.save(
         stream, "JPEG", quality=JPEG_QUALITY, progressive=False, **extra))
 
 
@@ -262,7 +246,7 @@ class PreparedMedia:
             self._dirty = False
         payload = json.dumps({"version": 1, "files": files}, indent=0).encode("utf-8")
         try:
-            _write_atomically(self.cache_dir / INDEX_FILE, lambda stream: stream.write(payload))
+            write_atomically(self.cache_dir / INDEX_FILE, lambda stream: stream.write(payload))
         except OSError as error:
             log.warning("media cache index not saved: %s", error)
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .atomic import write_bytes_atomically
 from .content.model import KioskSettings
 
 log = logging.getLogger(__name__)
@@ -56,13 +55,4 @@ class StaffSettings:
         current = self.load()
         current.update({k: v for k, v in values.items() if k in EDITABLE})
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".staff-settings-")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(current, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_bytes_atomically(self.path, json.dumps(current).encode("utf-8"))

@@ -16,11 +16,9 @@ documents of one flush take well under a millisecond.
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
-import tempfile
 import time
 from contextlib import suppress
 from itertools import islice
@@ -28,6 +26,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from tinydb.storages import Storage
+
+from ..atomic import fsync_folder
+from ..atomic import write_atomically as _write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -50,36 +51,7 @@ class DamagedFile(ValueError):
 
 def write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
     """Replace ``path`` with ``chunks``: the old content or the new, never half of either."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    fsync_folder(path.parent)
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a power cut could otherwise undo it)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # a folder that cannot be opened for reading: nothing more we can do
-    try:
-        os.fsync(fd)
-    except OSError as exc:
-        # some file systems cannot fsync a folder; the file itself is already safe
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
-            raise
-    finally:
-        os.close(fd)
+    _write_atomically(path, lambda out: [out.write(chunk) for chunk in chunks])
 
 
 def remove_leftovers(folder: Path, name_glob: str) -> int:

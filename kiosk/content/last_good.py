@@ -17,11 +17,10 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..atomic import write_bytes_atomically
 from .errors import Problem, Severity
 from .loader import TOUR_FILE, parse_tour
 from .tour import Tour
@@ -67,8 +66,8 @@ class LastGoodTour:
                            "sha256": sha, "source": str(root / TOUR_FILE)}, indent=1)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.text_path, data)
-            _write_atomically(self.meta_path, meta.encode("utf-8"))
+            write_bytes_atomically(self.text_path, data)
+            write_bytes_atomically(self.meta_path, meta.encode("utf-8"))
         except OSError as error:
             log.warning("last good tour not kept in %s: %s", self.folder, error)
             return False
@@ -125,19 +124,3 @@ class LastGoodTour:
         meta = self.info()
         sha = meta.get("sha256") if meta else None
         return sha if isinstance(sha, str) else None
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

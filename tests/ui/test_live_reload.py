@@ -5,7 +5,7 @@ import time
 import pytest
 
 from tests.tour_factory import make_tour
-from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
+from tests.ui.conftest import TOUR_SECONDS, stop_app
 from tests.ui.test_visit import open_stop, tile
 
 

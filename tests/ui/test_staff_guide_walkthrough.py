@@ -3,7 +3,6 @@ photograph, see it on the running kiosk without a restart, and recover from a ty
 only what `check` printed."""
 
 import re
-import shutil
 import textwrap
 from pathlib import Path
 

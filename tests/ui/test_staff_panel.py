@@ -1,11 +1,10 @@
 """The staff panel: a long press and a PIN, the figures of real visits, settings, the way out."""
 
-import time
 
 import pytest
 
 from tests.tour_factory import make_tour
-from tests.ui.conftest import TOUR_SECONDS, stop_app
+from tests.ui.conftest import TOUR_SECONDS
 from tests.ui.test_live_reload import kiosk  # noqa: F401  (the app as `run` builds it)
 from tests.ui.test_visit import open_stop
 

@@ -6,7 +6,6 @@ and with the polling fallback.
 
 import threading
 import time
-from pathlib import Path
 
 import pytest
 

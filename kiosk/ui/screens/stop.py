@@ -4,7 +4,6 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
-from ..narration_view import NarrationView
 
 
 class Picture(Image):
