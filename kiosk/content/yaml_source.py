@@ -17,6 +17,8 @@ Never raises on bad input: every problem comes back as a :class:`Problem` with a
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +28,7 @@ from yaml.events import (AliasEvent, DocumentStartEvent, MappingEndEvent, Mappin
                          ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent)
 from yaml.nodes import ScalarNode
 
-from .errors import Problem
+from .errors import Problem, Severity
 
 Path = tuple[Any, ...]
 
@@ -124,8 +126,8 @@ def _syntax_problem(error: yaml.YAMLError, file: str, text: str) -> Problem:
         return Problem(file, line, col, f"the YAML is not well formed: {what}; {hint}")
     position = getattr(error, "position", None)
     if isinstance(error, yaml.reader.ReaderError) and isinstance(position, int):
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
+        starts = [0] + [m.end() for m in _YAML_BREAKS.finditer(text, 0, position)]
+        line, col = len(starts), position - starts[-1] + 1  # as YAML counts, like the rest
         return Problem(file, line, col, "the YAML is not well formed: this line holds an "
                        f"invisible control character (code {error.character!r}); delete it "
                        "(retype the line if you cannot see it)")
@@ -135,6 +137,18 @@ def _syntax_problem(error: yaml.YAMLError, file: str, text: str) -> Problem:
 
 def load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     """Parse ``text``; returns (data, source map, problems). Never raises on bad input."""
+    data, source, problems = _load(text, file)
+    if _ODD_BREAKS.search(text):
+        _to_editor_places(text, source, problems)
+        line = text.count("\n", 0, _ODD_BREAKS.search(text).start()) + 1
+        problems.append(Problem(file, line, 1, "this line holds an invisible line-break "
+                                "character (pasted from a word processor or a PDF) that YAML "
+                                "reads as a new line but your editor may not show; retype "
+                                "the line", severity=Severity.warning))
+    return data, source, problems
+
+
+def _load(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
     loaders = ([yaml.CSafeLoader] if getattr(yaml, "__with_libyaml__", False) else []) \
         + [yaml.SafeLoader]
     for loader in loaders:
@@ -153,6 +167,30 @@ def load_yaml(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
             problems = [Problem(file, 1, 1, _EMPTY)]
         return data, source, problems
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+#: Line breaks to YAML but not to text editors (NEL, LINE and PARAGRAPH SEPARATOR).
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_EDITOR_BREAKS = re.compile("\r\n|[\r\n]")
+
+
+def _to_editor_places(text: str, source: SourceMap, problems: list[Problem]) -> None:
+    """Turn YAML's (line, col) into an editor's, where they differ (rare: see _ODD_BREAKS)."""
+    yaml_starts = [0] + [m.end() for m in _YAML_BREAKS.finditer(text)]
+    editor_starts = [0] + [m.end() for m in _EDITOR_BREAKS.finditer(text)]
+
+    def convert(place: tuple[int, int]) -> tuple[int, int]:
+        line, col = place
+        index = yaml_starts[min(line, len(yaml_starts)) - 1] + col - 1
+        row = bisect.bisect_right(editor_starts, index)
+        return row, index - editor_starts[row - 1] + 1
+
+    for table in (source.values, source.keys):
+        for path, place in table.items():
+            table[path] = convert(place)
+    problems[:] = [dataclasses.replace(p, line=convert((p.line, p.col))[0],
+                                       col=convert((p.line, p.col))[1]) for p in problems]
 
 
 #: Anchors let a tiny file expand into billions of values; no real tour has this many.

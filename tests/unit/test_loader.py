@@ -254,3 +254,17 @@ def test_loading_never_decodes_media(tmp_path, monkeypatch):
     monkeypatch.setattr(soundfile, "info", refuse)
     monkeypatch.setattr(PIL.Image, "open", refuse)
     assert load_tour(make_content(tmp_path)).stops  # the files hold b"x": never opened
+
+
+def test_places_follow_the_editor_when_yaml_sees_more_line_breaks(tmp_path):
+    # U+2028 (pasted from a word processor) is a new line to YAML, not to editors.
+    text = GOOD.replace("title: {kk: Қақпа, ru: Арка, en: Arch}",
+                        "title: {kk: Қақпа, ru: Арка,\u2028en: Arch}")
+    text = text.replace("kind: grounds", "kind: ground")
+    assert problems_of(tmp_path, text) == [
+        "stops.yaml:9:1: warning: this line holds an invisible line-break character (pasted "
+        "from a word processor or a PDF) that YAML reads as a new line but your editor may "
+        "not show; retype the line",
+        "stops.yaml:23:11: 'ground' is not a kind of stop; did you mean 'grounds'? use one of: "
+        "museum_hall, installation, sculpture, monument, building, grounds",
+    ]
