@@ -28,14 +28,43 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
 
     keeper = TourKeeper(content_dir, data_dir)
     tour = keeper.load()
+    backend = None
     if player is None:
-        backend = PygameAudio()
-        backend.open()
+        backend = PygameAudio()  # opened once the first frame is on screen (see below)
         player = NarrationPlayer(backend)
-    return KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
-                    watch=watch, event_log=EventLog(data_dir, clock=time.time),
-                    pins=PinStore(data_dir), data_dir=data_dir,
-                    staff_settings=StaffSettings(data_dir), **app_kwargs)
+    app = KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
+                   watch=watch, event_log=EventLog(data_dir, clock=time.time),
+                   pins=PinStore(data_dir), data_dir=data_dir,
+                   staff_settings=StaffSettings(data_dir), **app_kwargs)
+    if backend is not None:
+        open_audio_after_first_frame(app, backend)
+    return app
+
+
+def open_audio_after_first_frame(app, backend) -> None:
+    """Open the sound device in the frame after the app's first one.
+
+    ``import pygame`` (it imports numpy and pkg_resources too) and opening the mixer took
+    150-200 ms of a 0.8 s start (docs/performance.md); nothing is heard before a visitor
+    opens a stop, so the first screen does not wait for them. A recording loaded even
+    earlier opens the device itself (NarrationPlayer.load), so nothing depends on this.
+    """
+    from kivy.clock import Clock
+
+    def open_now(_dt):
+        if not backend.available:
+            backend.open()
+
+    def first_flip(window, *_args):
+        window.unbind(on_flip=first_flip)
+        Clock.schedule_once(open_now, 0)  # the next frame: this one is on screen now
+
+    def started(*_args):
+        from kivy.core.window import Window
+
+        Window.bind(on_flip=first_flip)
+
+    app.bind(on_start=started)
 
 
 def usable_data_dir(data_dir: Path) -> Path:

@@ -10,10 +10,15 @@ chosen by a seeded ``random.Random``:
 - a swipe (over the pictures, the story, the list of stops, the progress bar, or anywhere);
 - a key of a keyboard or USB number pad: digits, Enter, Backspace;
 - a language switch, a seek, play/pause (only where the screen offers them: a stop with a
-  recording that can be played), the idle reset (``reset_for_next_visitor``), and a
-  reload of the tour (``reload_tour``, what a staff edit triggers).
+  recording that can be played), the idle reset (``reset_for_next_visitor``), a visitor
+  walking away (the idle timer's clock jumps: the real "Are you still there?" question,
+  and half the time its countdown running out), and a reload of the tour
+  (``reload_tour``, what a staff edit triggers).
 
-Every action is followed by a few frames. Nothing is asserted about what the screens
+Every action is followed by a few frames; offscreen, each frame is waited for
+(``glFinish``) as a real display would (see :func:`_finish_every_frame`). The app's own
+fault guard stays in place (it takes the visitor home after an error, as in the museum);
+its restart after repeated faults is noted instead of done. Nothing is asserted about what the screens
 show (the UI tests do that): the soak looks for what only time and chance find, namely
 exceptions, and memory or file descriptors that grow. An exception is counted when it:
 
@@ -37,6 +42,7 @@ the run must then count exactly that one exception and exit 1.
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import re
@@ -67,6 +73,7 @@ WEIGHTS = {
     "seek": 6,
     "play-pause": 7,
     "idle-reset": 3,
+    "walk-away": 2,
     "reload": 3,
 }
 #: Keys pressed: the digits of a keyboard's top row, Enter, Backspace (and, rarely, the
@@ -84,13 +91,13 @@ def _mib(value: int) -> float:
 class Monkey:
     """The random visitor, stepped by Kivy's Clock one frame at a time.
 
-    Each action is a generator that yields how many frames to let pass (a touch is put
-    down, frames pass, then it is lifted). An exception from an action is recorded and the
+    Each action is a generator that yields how many frames to let pass before it goes on
+    (a touch is put down, frames pass, then it is lifted). An exception from an action is recorded and the
     next action starts; touches it left down are lifted first.
     """
 
     def __init__(self, app, actions: int, seed: int, inject_fault: bool = False,
-                 out=print, report_every: int = REPORT_EVERY):
+                 out=print, report_every: int | None = None):
         import psutil
 
         self.app = app
@@ -98,11 +105,14 @@ class Monkey:
         self.seed = seed
         self.rng = random.Random(seed)
         self.out = out
-        self.report_every = report_every
+        self.report_every = report_every or REPORT_EVERY
         self.fault_at = actions // 2 if inject_fault else None
         self.process = psutil.Process()
         self.done = 0
         self.kinds: Counter[str] = Counter()
+        self.seconds: Counter[str] = Counter()  # wall time spent in each kind of action
+        self._kind = ""
+        self._began = 0.0
         self.errors: list[tuple[str, str, str]] = []  # (where, last line, traceback)
         self.recent: deque[str] = deque(maxlen=12)
         self.samples: list[tuple[int, float]] = []  # (actions done, RSS MiB)
@@ -110,6 +120,8 @@ class Monkey:
         self.fd_targets_start: Counter[str] = Counter()
         self.fd_targets_end: Counter[str] = Counter()
         self.threads_start = self.threads_end = None
+        self.rss_collected = None
+        self.restarts = 0
         self.started = self.finished = None
         self._current = None
         self._wait = 0
@@ -175,16 +187,34 @@ class Monkey:
                 return False
             self._current = self._next_action()
         try:
-            self._wait = next(self._current)
+            self._wait = max(0, next(self._current) - 1)  # this frame is the first of them
         except StopIteration:
             self._action_done()
         except Exception as error:  # noqa: BLE001 - counted, then the soak goes on
-            self.record(error, f"action '{self.recent[-1] if self.recent else '?'}'")
+            self.record(error, f"in action {self.done + 1}, {self._kind}")
             self._lift_touches()
+            self._as_the_kiosk_would(error)
             self._action_done()
         return True
 
+    def _as_the_kiosk_would(self, error: Exception) -> None:
+        """In the kiosk this error would have reached Kivy's loop: let the app's own fault
+        guard (if it has one) recover the screen, as it would there."""
+        guard = getattr(self.app, "fault_guard", None)
+        if guard is not None:
+            try:
+                guard.handle_exception(error)
+            except Exception as failure:  # noqa: BLE001
+                self.record(failure, "the app's fault guard")
+
+    def would_restart(self) -> None:
+        """The app's fault guard asks for a restart (too many faults): noted, not done."""
+        self.restarts += 1
+        self.out(f"RESTART the kiosk would restart itself now (action {self.done}): "
+                 "too many faults in a short time")
+
     def _action_done(self) -> None:
+        self.seconds[self._kind] += time.monotonic() - self._began
         self._current = None
         self.done += 1
         if self.done % self.report_every == 0 or self.done == self.total:
@@ -195,14 +225,20 @@ class Monkey:
         self.fds_end = self.fds()
         self.fd_targets_end = self.fd_targets()
         self.threads_end = threading.active_count()
+        # What is really kept, once Python's cyclic garbage (dropped widgets and their
+        # textures) is collected: RSS alone climbs and falls with the collector.
+        gc.collect()
+        self.rss_collected = _mib(self.process.memory_info().rss)
         self.app.stop()
 
     # -- choosing --------------------------------------------------------------------------
     def _next_action(self):
+        self._began = time.monotonic()
         if self.fault_at is not None and self.done == self.fault_at:
             self.fault_at = None
+            self._kind = "inject-fault"
             return self._inject_fault()
-        name = self.rng.choices(self._names, self._weights)[0]
+        name = self._kind = self.rng.choices(self._names, self._weights)[0]
         self.kinds[name] += 1
         return getattr(self, "_" + name.replace("-", "_"))()
 
@@ -210,7 +246,13 @@ class Monkey:
         self.recent.append(f"{self.done}:{text}")
 
     def _settle(self) -> int:
-        return self.rng.randint(1, 4)
+        return self.rng.randint(1, 3)
+
+    def _wait_seconds(self, seconds: float):
+        """Frames until ``seconds`` of real time have passed (for timers on the Clock)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            yield 1
 
     # -- the actions -----------------------------------------------------------------------
     def _touch(self, x: float, y: float):
@@ -236,7 +278,7 @@ class Monkey:
     def _tap(self, x: float, y: float, what: str):
         self._note(f"tap {what} at ({x:.0f},{y:.0f}) on {self.app.screens.current}")
         touch = self._touch(x, y)
-        yield self.rng.randint(0, 2)  # a quick tap, or a finger that rests a moment
+        yield self.rng.randint(1, 3)  # a quick tap, or a finger that rests a moment
         self._release(touch)
         yield self._settle()
 
@@ -335,6 +377,22 @@ class Monkey:
         self.app.reset_for_next_visitor()
         yield self._settle()
 
+    def _walk_away(self):
+        """The visitor leaves: the idle timer's clock jumps past the timeout, the kiosk asks
+        "Are you still there?"; half the time nobody answers and the countdown runs out."""
+        from .visit import TICK as VISIT_TICK  # here: Kivy is imported once it is set up
+
+        session, clock = self.app.session, self.app.session.clock
+        if not isinstance(clock, SkippingClock):
+            return
+        self._note(f"walk away from {self.app.screens.current} ({session.state})")
+        clock.skip(session.idle_timeout + 1)
+        yield from self._wait_seconds(2 * VISIT_TICK)
+        if self.rng.random() < 0.5:
+            clock.skip(session.countdown + 1)
+            yield from self._wait_seconds(2 * VISIT_TICK)
+        yield self._settle()
+
     def _reload(self):
         self._note(f"reload the tour on {self.app.screens.current}")
         self.app.reload_tour()
@@ -350,6 +408,19 @@ class Monkey:
 
         Clock.schedule_once(fault, 0)
         yield 3
+
+
+class SkippingClock:
+    """The visitor session's clock: real time, plus jumps the monkey makes (walk-away)."""
+
+    def __init__(self):
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.monotonic() + self.offset
+
+    def skip(self, seconds: float) -> None:
+        self.offset += seconds
 
 
 # -- what a visitor can reach ---------------------------------------------------------------
@@ -452,6 +523,32 @@ def _install_handlers(monkey: Monkey):
     return uninstall
 
 
+def _app_accepts(name: str) -> bool:
+    """Whether KioskApp takes ``name`` (the app's keyword arguments pass through build_app)."""
+    import inspect
+
+    from .app import KioskApp
+
+    return name in inspect.signature(KioskApp.__init__).parameters
+
+
+def _finish_every_frame() -> None:
+    """Offscreen, wait for each frame to be drawn, as a real display's buffer swap does.
+
+    SDL's offscreen driver swaps without waiting, and Mesa's software renderer (llvmpipe)
+    then queues frame after frame, keeping every texture they use: RSS grew by some 17 MB
+    per screen change and a label could wait 30 s for the queue to drain. Under a real X
+    server (Xvfb) or with glFinish after each frame, neither happens; measured with the
+    same app and the same screen changes.
+    """
+    if os.environ.get("SDL_VIDEODRIVER") != "offscreen":
+        return
+    from kivy.core.window import Window
+    from kivy.graphics.opengl import glFinish
+
+    Window.bind(on_flip=lambda *_args: glFinish())
+
+
 def _open_audio():
     """The real speaker; SDL's silent driver when there is no sound device (as selftest)."""
     from ..audio import PygameAudio
@@ -492,8 +589,13 @@ def _run(content_dir: Path, data_dir: Path, actions: int, seed: int, inject_faul
     from ..narration import NarrationPlayer
     from .launch import build_app
 
+    hooks = {}
+    # The fault guard's restart (it execs the process anew) is noted instead: the soak
+    # counts the faults that led to it and goes on.
+    app_kwargs = {"restart": lambda: hooks["restart"]()} if _app_accepts("restart") else {}
     app = build_app(content_dir, data_dir, player=NarrationPlayer(backend), watch=False,
-                    transition_duration=0, start_screen="attract")
+                    transition_duration=0, start_screen="attract", clock=SkippingClock(),
+                    **app_kwargs)
     if app.tour is None:
         print("monkey stopped: stops.yaml has problems and there is no earlier good tour "
               "(run `python main.py check`).")
@@ -505,7 +607,9 @@ def _run(content_dir: Path, data_dir: Path, actions: int, seed: int, inject_faul
 
     monkey = Monkey(app, actions, seed, inject_fault=inject_fault,
                     out=lambda line: print(line, flush=True))
+    hooks["restart"] = monkey.would_restart
     uninstall = _install_handlers(monkey)
+    _finish_every_frame()
     from kivy.clock import Clock
 
     Clock.schedule_interval(monkey.step, 0)
@@ -527,7 +631,8 @@ def _report(monkey: Monkey, actions: int) -> int:
     out("")
     out(f"monkey: {monkey.done} actions in {seconds:.1f} s ({rate:.1f} actions/s), "
         f"seed {monkey.seed}; {monkey.frames} frames ({monkey.frames / seconds if seconds else 0:.0f} fps)")
-    out("actions by kind: " + ", ".join(f"{k} {monkey.kinds[k]}" for k in WEIGHTS))
+    out("actions by kind (count, seconds): " + ", ".join(
+        f"{k} {monkey.kinds[k]} ({monkey.seconds[k]:.0f} s)" for k in WEIGHTS))
     out(f"open file descriptors: {monkey.fds_start} at start, {monkey.fds_end} at end "
         f"({monkey.fds_end - monkey.fds_start:+d})")
     grown = monkey.fd_targets_end - monkey.fd_targets_start
@@ -535,6 +640,8 @@ def _report(monkey: Monkey, actions: int) -> int:
         out("  opened and still open at the end: "
             + ", ".join(f"{target} x{count}" for target, count in grown.most_common(8)))
     out(f"threads: {monkey.threads_start} at start, {monkey.threads_end} at end")
+    if monkey.restarts:
+        out(f"the kiosk's fault guard would have restarted it {monkey.restarts} time(s)")
     if monkey.errors:
         out(f"\nThe first {min(TRACEBACKS_SHOWN, len(monkey.errors))} traceback(s):")
         for number, (where, _last, text) in enumerate(monkey.errors[:TRACEBACKS_SHOWN], 1):
@@ -544,6 +651,9 @@ def _report(monkey: Monkey, actions: int) -> int:
             out(f"  and {count} more: {last}")
         out("")
     out(f"unhandled exceptions: {len(monkey.errors)}")
+    if monkey.rss_collected is not None and monkey.samples:
+        out(f"rss at the end: {monkey.samples[-1][1]:.1f} MB, after gc.collect(): "
+            f"{monkey.rss_collected:.1f} MB")
     start = next((rss for done, rss in monkey.samples if done >= WARM_UP), None)
     if actions < WARM_UP or start is None:
         start = monkey.samples[0][1] if monkey.samples else 0.0

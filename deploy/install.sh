@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Installs the ALZHIR kiosk on this machine, from the repository this script is in.
+# Run as root, after `bash setup.sh run check` has made .venv:
+#
+#   sudo deploy/install.sh              a dedicated kiosk: alzhir-kiosk.service starts its
+#                                       own X server with the kiosk at boot (docs/deploy.md)
+#   sudo deploy/install.sh --desktop    a desktop with automatic login: the kiosk starts in
+#                                       the kiosk user's desktop session
+#   deploy/install.sh --dry-run         print what it would do, change nothing
+#
+# Options: --user NAME (default kiosk). Running it again is harmless: it changes only what
+# differs, and never overwrites /etc/default/alzhir-kiosk or a tour already in place.
+#
+# For tests: KIOSK_ROOT_PREFIX=DIR installs every file under DIR instead of /, and runs
+# no command that changes the system (useradd, chown, systemctl, apt-get): it prints them.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(dirname "$here")"
+root="${KIOSK_ROOT_PREFIX:-}"
+root="${root%/}"
+
+mode=dedicated
+user=kiosk
+dry_run=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --desktop) mode=desktop ;;
+    --dedicated) mode=dedicated ;;
+    --user) user="${2:?--user needs a name}"; shift ;;
+    --user=*) user="${1#--user=}" ;;
+    --dry-run|-n) dry_run=1 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+service=alzhir-kiosk.service
+unit_path="/etc/systemd/system/$service"
+config_path=/etc/default/alzhir-kiosk
+data_dir=/var/lib/alzhir-kiosk
+content_dir=/srv/alzhir-kiosk/content
+home_dir="/home/$user"
+changed_unit=0
+
+say() { printf '%s\n' "$*"; }
+# A command that changes the system: printed in a dry run and in a test root, else run.
+system() {
+  local shown
+  shown="$(printf '%q ' "$@")"
+  if [ "$dry_run" = 1 ]; then
+    say "  would run: ${shown% }"
+  elif [ -n "$root" ]; then
+    say "  not run in a test root: ${shown% }"
+  else
+    say "  run: ${shown% }"
+    "$@"
+  fi
+}
+
+# Write CONTENT to PATH (under the test root) if it differs; MODE and OWNER as given.
+put() {
+  local path="$root$1" mode="$2" owner="$3" content="$4"
+  if [ -f "$path" ] && [ "$(cat "$path")" = "$content" ]; then
+    say "  unchanged: $1"
+    return 1
+  fi
+  if [ "$dry_run" = 1 ]; then
+    say "  would write: $1"
+    return 0
+  fi
+  mkdir -p "$(dirname "$path")"
+  local tmp
+  tmp="$(mktemp "$path.XXXXXX")"
+  printf '%s\n' "$content" > "$tmp"
+  chmod "$mode" "$tmp"
+  mv -f "$tmp" "$path"
+  say "  wrote: $1"
+  [ "$owner" = root ] || system chown "$owner" "$1"
+  return 0
+}
+
+# Make directory PATH with MODE and OWNER if missing.
+folder() {
+  local path="$root$1" mode="$2" owner="$3"
+  if [ -d "$path" ]; then
+    say "  exists: $1"
+    return 0
+  fi
+  if [ "$dry_run" = 1 ]; then
+    say "  would create: $1"
+    return 0
+  fi
+  mkdir -p "$path"
+  chmod "$mode" "$path"
+  say "  created: $1"
+  [ "$owner" = root:root ] || system chown "$owner" "$1"
+}
+
+# The repository's files with the real paths and user in place of the ones they show.
+render() {
+  sed -e "s|/opt/alzhir-kiosk|$repo|g" \
+      -e "s|^User=kiosk$|User=$user|" \
+      "$1"
+}
+
+# -- checks ------------------------------------------------------------------------------
+say "Installing the ALZHIR kiosk ($mode) from $repo for user '$user'${root:+ into the test root $root}"
+[ "$dry_run" = 1 ] && say "(dry run: nothing is changed)"
+if [ -z "$root" ] && [ "$dry_run" = 0 ] && [ "$(id -u)" != 0 ]; then
+  say "Run it as root: sudo $0 $*" >&2
+  exit 1
+fi
+if [ ! -x "$repo/.venv/bin/python" ]; then
+  if [ -z "$root" ] && [ "$dry_run" = 0 ]; then
+    say "There is no $repo/.venv yet. First run:  bash setup.sh run check" >&2
+    exit 1
+  fi
+  say "  note: $repo/.venv is missing; run 'bash setup.sh run check' before installing for real"
+fi
+
+# -- 1. the kiosk user -------------------------------------------------------------------
+say "1. The user '$user'"
+if [ -z "$root" ] && id -u "$user" >/dev/null 2>&1; then
+  say "  exists: $user"
+else
+  system useradd --create-home --home-dir "$home_dir" --shell /bin/bash \
+    --comment "ALZHIR audio guide kiosk" "$user"
+fi
+groups=()
+for group in audio video input render tty; do
+  if getent group "$group" >/dev/null 2>&1; then
+    if [ -n "$root" ] || ! id -nG "$user" 2>/dev/null | tr ' ' '\n' | grep -qx "$group"; then
+      groups+=("$group")
+    fi
+  fi
+done
+if [ "${#groups[@]}" -gt 0 ]; then
+  system usermod --append --groups "$(IFS=,; echo "${groups[*]}")" "$user"
+else
+  say "  already in the groups audio, video, input, render, tty (those that exist)"
+fi
+
+# -- 2. folders and settings ------------------------------------------------------------------
+say "2. The data folder, the tour folder and the settings"
+folder "$data_dir" 0750 "$user:$user"
+folder "$(dirname "$content_dir")" 0755 root:root
+folder "$content_dir" 0755 "$user:$user"
+if [ -f "$root$content_dir/stops.yaml" ]; then
+  say "  a tour is in place in $content_dir: kept"
+elif [ "$dry_run" = 1 ]; then
+  say "  would copy the demo tour (stops.yaml, stops.schema.json, assets/) to $content_dir"
+else
+  cp -a "$repo/stops.yaml" "$repo/assets" "$root$content_dir/"
+  [ -f "$repo/stops.schema.json" ] && cp -a "$repo/stops.schema.json" "$root$content_dir/"
+  say "  copied the demo tour to $content_dir"
+  system chown -R "$user:$user" "$content_dir"
+fi
+if [ -f "$root$config_path" ]; then
+  say "  kept: $config_path (your settings)"
+else
+  put "$config_path" 0644 root "$(cat "$here/alzhir-kiosk.default")" || true
+fi
+
+# -- 3. how it starts ----------------------------------------------------------------------
+if [ "$mode" = dedicated ]; then
+  say "3. The service $service (its own X server on tty7)"
+  missing=()
+  for tool in startx xinit xset xrandr xinput xauth; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  [ -x /usr/lib/xorg/Xorg ] || [ -n "$root" ] || missing+=(Xorg)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "  missing: ${missing[*]}"
+    system env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      xserver-xorg xinit x11-xserver-utils xinput xauth
+  else
+    say "  X server and tools are installed"
+  fi
+  if put "$unit_path" 0644 root "$(render "$here/alzhir-kiosk.service")"; then
+    changed_unit=1
+  fi
+  if [ "$changed_unit" = 1 ]; then
+    if [ -n "$root" ] || [ "$dry_run" = 1 ] || [ -d /run/systemd/system ]; then
+      system systemctl daemon-reload
+    else
+      say "  systemd is not running here: no daemon-reload (the unit is read at the next boot)"
+    fi
+  fi
+  if [ -z "$root" ] && [ "$dry_run" = 0 ] && systemctl is-enabled --quiet "$service" 2>/dev/null; then
+    say "  enabled already: $service"
+  else
+    system systemctl enable "$service"
+  fi
+  next="Start it now with:  sudo systemctl start $service   (or reboot)"
+else
+  say "3. The desktop autostart entry for '$user'"
+  put "$home_dir/.config/autostart/alzhir-kiosk.desktop" 0644 "$user:$user" \
+    "$(render "$here/alzhir-kiosk.desktop")" || true
+  if [ -f "$root$unit_path" ]; then
+    say "  note: $service is installed too; disable it on a desktop: systemctl disable $service"
+  fi
+  next="Now set up automatic login for '$user' and the desktop's screen settings (docs/deploy.md, A desktop with automatic login), then reboot."
+fi
+
+say "Done. $next"
+say "Logs: journalctl -u $service, and $data_dir/logs/. Guide: $repo/docs/deploy.md"
