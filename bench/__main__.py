@@ -1,8 +1,8 @@
 """`python -m bench [--quick] [--content DIR]`: measure the kiosk, write the results.
 
-A full run writes ``bench/results.json`` and ``docs/performance.md``; ``--quick`` (for CI:
-fewer runs, under a minute) prints the table and writes only where ``--json`` /
-``--markdown`` say.
+A full run (10-15 minutes) writes ``bench/results.json`` and ``docs/performance.md``;
+``--quick`` (for CI: every figure at a tiny size, about a minute and a half) prints the
+table and writes only where ``--json`` / ``--markdown`` say.
 """
 
 from __future__ import annotations
@@ -13,17 +13,22 @@ import sys
 import time
 from pathlib import Path
 
-from . import first_frame, memory, report, tap_to_play
+from . import first_frame, frames, language_switch, memory, report, tap_to_play, tile_tap
 from ._common import REPO, Workspace
 
-#: (figure 1 runs per kind, figure 2 taps, figure 3 rounds and processes): full, quick.
-FULL = (7, 30, 20, 3)
-QUICK = (2, 5, 3, 1)
+#: How much of each figure a run measures: full, and quick (CI: a tiny size of each).
+FULL = {"first_frame_runs": 7, "play_taps": 30, "tile_fade_taps": 200, "tile_cut_taps": 100,
+        "language_switches": 60, "frame_round_trips": 10, "frame_seconds": 10.0,
+        "memory_visits": 1000, "memory_processes": 1}
+QUICK = {"first_frame_runs": 1, "play_taps": 3, "tile_fade_taps": 2, "tile_cut_taps": 1,
+         "language_switches": 2, "frame_round_trips": 1, "frame_seconds": 1.5,
+         "memory_visits": 1, "memory_processes": 1}
 
 
 def parse(argv):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs (CI), under a minute")
+    parser.add_argument("--quick", action="store_true",
+                        help="every figure at a tiny size (CI), about a minute and a half")
     parser.add_argument("--content", type=Path, default=REPO,
                         help="the tour to measure: a folder with stops.yaml (default: the repo)")
     parser.add_argument("--synthetic", action="store_true",
@@ -59,6 +64,8 @@ def describe(content: Path, synthetic: bool) -> dict:
             "description": f"{where}, {stops} stops"}
 
 
+#: The UI's figures, measured here in this order (each in fresh child processes).
+OWN = ("first frame", "tap to play", "tile tap", "language switch", "frame time", "memory")
 #: Benchmarks of the other parts, each a module with ``measure(quick) -> [figure, ...]``.
 OTHERS = ("content_bench", "media_bench", "analytics_bench", "monkey_bench")
 
@@ -69,10 +76,10 @@ def other_figures(quick: bool, skip: list[str]) -> list[dict]:
     import traceback
 
     figures = []
-    for index, name in enumerate(OTHERS, 4):
+    for index, name in enumerate(OTHERS, len(OWN) + 1):
         if name in skip:
             continue
-        print(f"{index}/{3 + len(OTHERS)} {name}", flush=True)
+        print(f"{index}/{len(OWN) + len(OTHERS)} {name}", flush=True)
         try:
             figures += importlib.import_module(f"bench.{name}").measure(quick)
         except Exception:  # a broken benchmark must not lose the others' figures
@@ -85,7 +92,7 @@ def other_figures(quick: bool, skip: list[str]) -> list[dict]:
 
 def main(argv=None) -> int:
     args = parse(argv)
-    runs, taps, rounds, walks = QUICK if args.quick else FULL
+    size = QUICK if args.quick else FULL
     ws = Workspace()
     try:
         content = synthetic_tour(ws.root) if args.synthetic else args.content.resolve()
@@ -94,24 +101,50 @@ def main(argv=None) -> int:
                   "or use --synthetic.", file=sys.stderr)
             return 2
         results = {"machine": report.machine(), "content": describe(content, args.synthetic),
-                   "code": report.code_version(REPO), "quick": args.quick, "figures": []}
+                   "code": report.code_version(REPO), "quick": args.quick, "sizes": size,
+                   "figures": []}
         began = time.monotonic()
+        total = len(OWN) + len(OTHERS)
         print(f"Measuring {results['content']['description']} "
               f"({'quick' if args.quick else 'full'} run)...", flush=True)
+        samples = results["samples"] = {}  # every sample, for a closer look later
 
-        print(f"1/3 first frame: {runs} runs each of the kiosk and the floor", flush=True)
-        starts = first_frame.measure(content, ws, runs)
+        def step(index, text):
+            print(f"{index}/{total} {text} ({time.monotonic() - began:.0f} s)", flush=True)
+
+        runs = size["first_frame_runs"]
+        step(1, f"first frame: {runs} runs each of the kiosk and the floor")
+        starts = samples["first_frame"] = first_frame.measure(content, ws, runs)
         results["figures"] += first_frame.figures(starts, runs)
-        print(f"2/3 tap to play: {taps} taps", flush=True)
-        taps_measured = tap_to_play.measure(content, ws, taps)
-        results["figures"] += tap_to_play.figures(taps_measured, taps)
-        print(f"3/3 memory: {rounds} rounds of visits, {walks} process(es)", flush=True)
-        walked = memory.measure(content, ws, rounds, walks)
-        results["figures"] += memory.figures(walked, rounds, starts["floor"]["rss_mib"])
+
+        taps = size["play_taps"]
+        step(2, f"tap to play: {taps} taps")
+        samples["tap_to_play"] = tap_to_play.measure(content, ws, taps)
+        results["figures"] += tap_to_play.figures(samples["tap_to_play"], taps)
+
+        fade_taps, cut_taps = size["tile_fade_taps"], size["tile_cut_taps"]
+        step(3, f"tile tap: {fade_taps} taps with the fade, {cut_taps} without")
+        samples["tile_tap"] = tile_tap.measure(content, ws, fade_taps, cut_taps)
+        results["figures"] += tile_tap.figures(samples["tile_tap"])
+
+        switches = size["language_switches"]
+        step(4, f"language switch: {switches} switches")
+        samples["language_switch"] = language_switch.measure(content, ws, switches)
+        results["figures"] += language_switch.figures(samples["language_switch"])
+
+        trips, seconds = size["frame_round_trips"], size["frame_seconds"]
+        step(5, f"frame time: {trips} round trips with fades, {seconds:g} s of narration")
+        samples["frames"] = frames.measure(content, ws, trips, seconds)
+        results["figures"] += frames.figures(samples["frames"], trips, seconds)
+
+        rounds = memory.rounds_for(size["memory_visits"], results["content"]["stops"])
+        walks = size["memory_processes"]
+        step(6, f"memory: {rounds} rounds of visits, {walks} process(es)")
+        samples["memory"] = memory.measure(content, ws, rounds, walks)
+        results["figures"] += memory.figures(samples["memory"], rounds,
+                                             starts["floor"]["rss_mib"])
+
         results["figures"] += other_figures(args.quick, args.skip)
-        # Every sample, for a closer look later (the figures above are made from these).
-        results["samples"] = {"first_frame": starts, "tap_to_play": taps_measured,
-                              "memory": walked}
         results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         results["seconds"] = round(time.monotonic() - began, 1)
     finally:

@@ -1,11 +1,14 @@
 """Figure 1: process start to the first frame of the home screen.
 
 The parent takes the time just before spawning a fresh Python process that starts the
-real kiosk (``prepare_kivy`` + ``build_app`` + ``app.run()``), and again when the child's
-FIRST_FRAME line arrives: the child prints it on the window's first ``on_flip`` after the
-home screen is built. FLOOR: the same for a one-Label Kivy app with the same window and
-environment. Runs alternate app/floor so that both see the same machine load; one
-discarded warm-up run of each fills the disk cache and compiles bytecode first.
+real kiosk as ``python main.py run`` does (``prepare_kivy``, the log file, ``build_app``,
+``app.run()``) on its home screen, and again when the child's FIRST_FRAME line arrives:
+the child prints it once the window's first frame after the home screen is built has been
+swapped and drawn (glFinish). FLOOR: the same for a one-Label Kivy app with the same
+window and environment. Runs alternate app/floor so that both see the same machine load;
+one discarded warm-up run of each fills the disk cache and compiles bytecode first.
+
+Goal (the issue's): at most 1.5 times the floor.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import time
 
 from ._common import Workspace, median, read_result, spawn
+
+GOAL_RATIO = 1.5
 
 CHILD = "bench._first_frame_child"
 
@@ -32,7 +37,7 @@ def one_run(kind: str, content, ws: Workspace) -> dict:
         last = at
     phases["line to parent"] = (arrived["FIRST_FRAME"] - last) * 1000
     return {"ms": (arrived["FIRST_FRAME"] - spawned) * 1000, "phases": phases,
-            "rss_mib": result["rss_mib"]}
+            "rss_mib": result["rss_mib"], "audio_ms": result.get("audio_after_first_frame_ms")}
 
 
 def measure(content, ws: Workspace, runs: int) -> dict:
@@ -51,6 +56,8 @@ def measure(content, ws: Workspace, runs: int) -> dict:
                                  for name in runs_of_kind[0]["phases"]},
             "rss_mib": median([r["rss_mib"] for r in runs_of_kind]),
         }
+    audio = [r["audio_ms"] for r in samples["app"] if r["audio_ms"] is not None]
+    summary["app"]["audio_after_first_frame_ms"] = median(audio) if audio else None
     return summary
 
 
@@ -59,14 +66,22 @@ def figures(summary: dict, runs: int) -> list[dict]:
     phases = ", ".join(f"{name} {ms:.0f}" for name, ms in app["phases_median_ms"].items())
     floor_phases = ", ".join(f"{name} {ms:.0f}"
                              for name, ms in floor["phases_median_ms"].items())
+    ratio = app["median_ms"] / floor["median_ms"]
+    audio = app.get("audio_after_first_frame_ms")
+    audio_text = ("" if audio is None else
+                  f" The sound device opens in the frame after the first one (pygame "
+                  f"imported, mixer opened): ready {audio:.0f} ms after the first frame "
+                  f"(median), long before a visitor can open a stop.")
     return [{
         "name": "Process start to first frame of home",
         "value": round(app["median_ms"], 1), "unit": "ms",
-        "floor": round(floor["median_ms"], 1), "goal": None, "meets": None, "runs": runs,
+        "floor": round(floor["median_ms"], 1),
+        "goal": f"at most {GOAL_RATIO:g} times the floor",
+        "meets": ratio <= GOAL_RATIO, "runs": runs,
         "notes": (f"Median of {runs} fresh processes each (after one warm-up each), timed "
-                  f"in the parent from just before spawning to the FIRST_FRAME line. "
-                  f"Floor: a one-Label Kivy app, same window and environment. "
-                  f"Where the kiosk's time goes (median ms): {phases}. "
+                  f"in the parent from just before spawning to the FIRST_FRAME line: "
+                  f"{ratio:.2f} times the floor. Floor: a one-Label Kivy app, same window "
+                  f"and environment. Where the kiosk's time goes (median ms): {phases}. "
                   f"Floor: {floor_phases}. All runs (ms): app {app['all_ms']}, "
-                  f"floor {floor['all_ms']}."),
+                  f"floor {floor['all_ms']}.{audio_text}"),
     }]

@@ -1,7 +1,8 @@
-"""Figure 3: resident memory (RSS) after visiting every stop 20 times.
+"""Resident memory (RSS) at start and after 1,000 stop visits.
 
 Runs ``bench._memory_child`` in fresh processes: RSS once home is drawn, then after each
-full round of visits (open the stop, 3 frames, start the narration, 2 frames, stop it).
+full round of visits (open the stop, 3 frames, start the narration, 2 frames, stop it),
+as many rounds of the whole tour as it takes to reach the number of visits asked for.
 RSS climbs in steps and falls back whenever Python's cyclic collector frees the pictures
 of stops left behind, so the walk is repeated in a few processes and medians are quoted,
 and a last reading after ``gc.collect()`` shows what is really kept.
@@ -11,12 +12,19 @@ floor runs in this same bench run.
 
 from __future__ import annotations
 
+import math
+
 from ._common import Workspace, median, run_child
+
+
+def rounds_for(visits: int, stops: int) -> int:
+    """Rounds of the whole tour that make at least ``visits`` stop visits."""
+    return max(1, math.ceil(visits / max(1, stops)))
 
 
 def measure(content, ws: Workspace, rounds: int, runs: int) -> dict:
     walks = [run_child("bench._memory_child", [str(content), str(ws.data), str(rounds)], ws,
-                       timeout=60 + 10 * rounds) for _ in range(runs)]
+                       timeout=120 + 20 * rounds) for _ in range(runs)]
     return {"runs": walks, "stops": walks[0]["stops"],
             "start_mib": median([w["start_mib"] for w in walks]),
             "rounds_mib": [median(point) for point in zip(*(w["rounds_mib"] for w in walks))],
@@ -27,11 +35,14 @@ def measure(content, ws: Workspace, rounds: int, runs: int) -> dict:
 
 def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
     after, runs = r["rounds_mib"], len(r["runs"])
+    visits = rounds * r["stops"]
     floor = None if floor_mib is None else round(floor_mib, 1)
     how = (f"Median of {runs} process(es); {r['stops']} stops per round; a round took "
            f"{min(r['round_seconds']):.1f}-{max(r['round_seconds']):.1f} s. Floor: a "
            f"one-Label Kivy app at its first frame (median of figure 1's floor runs).")
-    traces = "; ".join(", ".join(f"{v:.0f}" for v in w["rounds_mib"]) for w in r["runs"])
+    step = max(1, rounds // 21)  # about twenty points per process in the notes
+    traces = "; ".join(", ".join(f"{v:.0f}" for v in w["rounds_mib"][step - 1::step])
+                       for w in r["runs"])
     peak = max(max(w["rounds_mib"]) for w in r["runs"])
     half = max(1, rounds // 2)
     troughs = "; ".join(f"{min(w['rounds_mib'][:half]):.0f} -> {min(w['rounds_mib'][half:]):.0f}"
@@ -45,14 +56,16 @@ def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
         figure("RSS at start, home drawn", r["start_mib"], how),
         figure("RSS after round 1 of visits", after[0],
                "Each visit: open_stop, 3 frames, start the narration, 2 frames, stop it."),
-        figure(f"RSS after round {rounds} of visits", after[-1],
-               f"Highest RSS after any round: {peak:.0f} MiB. RSS after each round, "
-               f"per process (MiB): {traces}."),
-        figure(f"RSS after round {rounds}, then gc.collect() and malloc_trim", r["collected_mib"],
+        figure(f"RSS after {visits:,} stop visits ({rounds} rounds)", after[-1],
+               f"Highest RSS after any round: {peak:.0f} MiB. RSS after "
+               f"{'each round' if step == 1 else f'every {step} rounds'}, per process "
+               f"(MiB): {traces}."),
+        figure(f"RSS after {visits:,} visits, then gc.collect() and malloc_trim",
+               r["collected_mib"],
                "The same processes once Python's cyclic garbage has been collected and "
                "glibc has given free heap back: what the kiosk still holds. Per process "
                "(MiB): " + ", ".join(f"{w['collected_mib']:.0f}" for w in r["runs"]) + "."),
-        figure(f"RSS growth, round 1 to {rounds}", r["growth_mib"],
+        figure(f"RSS growth, round 1 to round {rounds}", r["growth_mib"],
                "Median over the processes of (RSS after the last round - after round 1), "
                "without forcing a collection. RSS climbs in steps while the pictures of "
                "stops left behind wait for Python's cyclic collector, and falls back when "
