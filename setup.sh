@@ -31,6 +31,9 @@ fi
 # screens (without it every start logs an error); python3-venv: the virtual environment.
 needed=(libgl1 libegl1 libglib2.0-0 libmtdev1)
 "$python" -c 'import ensurepip' 2>/dev/null || needed+=(python3-venv)
+# The tests also check the deployment files: a real X server for the kiosk session, the
+# unit file (systemd-analyze, from systemd) and the shell scripts (shellcheck).
+[ "$mode" = test ] && needed+=(xvfb xauth xinit shellcheck systemd)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${needed[@]}"; do
