@@ -216,7 +216,7 @@ FAR_ABOVE = {
         "**Tile tap and language switch.** No goal is set, but both sit far above their "
         "floors, and for one reason: the first frame of a changed screen. The app's own "
         "work is small: open_stop (picture decoded and uploaded, narration loaded) takes "
-        "a few tens of ms, about twice the floor's decode; set_language returns in a few "
+        "a few tens of ms (p50 ~40), about three times the floor's decode; set_language returns in a few "
         "ms (narration of the other language loaded and moved to the matching sentence) "
         "and the labels have their new text in the next Clock tick (~20 ms). Then the "
         "frame: many labels get new textures, and each upload has to wait until llvmpipe "
