@@ -11,18 +11,7 @@ from kivy.clock import Clock
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.widget import Widget
 
-
-class FakeClock:
-    """Seconds that move only when a test says so."""
-
-    def __init__(self, start: float):
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.fake_clock import FakeClock  # noqa: F401  (tests import it from here too)
 
 
 def _as_kivy_loop(action, *args) -> None:

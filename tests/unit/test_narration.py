@@ -5,22 +5,11 @@ from __future__ import annotations
 import pytest
 
 from kiosk.audio import AudioError, FakeAudio
-from kiosk.narration import NarrationPlayer, NarrationState as S
+from kiosk.narration import NarrationPlayer
+from kiosk.narration import NarrationState as S
+from tests.fake_clock import FakeClock
 
 TRACK = "stop01.ogg"
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, t: float = 1000.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @pytest.fixture

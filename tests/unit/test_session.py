@@ -5,19 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.session import VisitorSession
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, t: float = 1000.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture
@@ -40,7 +28,7 @@ def run(session: VisitorSession, clock: FakeClock, seconds: float, step: float =
         clock.advance(step)
         event = session.tick()
         if event is not None:
-            events.append((event, round(clock.t - 1000.0, 2)))
+            events.append((event, round(clock.now - 1000.0, 2)))
     return events
 
 
