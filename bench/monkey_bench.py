@@ -103,6 +103,7 @@ def figures(r: dict, actions: int) -> list[dict]:
     curve = ", ".join(f"{s['actions']}: {s['rss_mb']:.0f}" for s in samples)
     fd_curve = ", ".join(f"{s['actions']}: {s['fds']}" for s in samples)
     rss_growth = end["rss_mb"] - start["rss_mb"]
+    late = [s["rss_mb"] for s in samples if s["actions"] >= actions / 2]
     fd_growth = end["fds"] - start["fds"]
     how = (f"One run of `python main.py monkey --actions {actions} --seed {SEED}` on the demo "
            f"tour (offscreen, SDL's silent audio driver)")
@@ -117,7 +118,8 @@ def figures(r: dict, actions: int) -> list[dict]:
                (rss_growth < RSS_GOAL_MB) if warm else None,
                f"{how}. RSS {start['rss_mb']:.0f} MB at {start['actions']} actions, "
                f"{end['rss_mb']:.0f} MB at the end ({r.get('rss_collected', end['rss_mb']):.0f} "
-               f"MB after gc.collect()). RSS (MB) every 500 actions: {curve}."
+               f"MB after gc.collect()). Over the last half of the run RSS stayed between "
+               f"{min(late):.0f} and {max(late):.0f} MB. RSS (MB) every 500 actions: {curve}."
                + ("" if warm else " Too short to leave out the warm-up (caches filling): "
                   "no goal.")),
         figure(f"Soak: open file descriptors, growth {since}", fd_growth, "fds",
@@ -143,11 +145,13 @@ def _short(text: str) -> str:
     return re.sub(r"/\S*/site-packages/", "", text)
 
 
-def write_doc(path: Path, r: dict, actions: int, figs: list[dict]) -> None:
+def write_doc(path: Path, r: dict, actions: int, figs: list[dict], machine: dict | None = None,
+              code: dict | None = None) -> None:
+    """Write the soak's page; ``machine`` and ``code`` as taken when the run began."""
     from . import report
 
-    machine = report.machine()
-    code = report.code_version(REPO)
+    machine = machine or report.machine()
+    code = code or report.code_version(REPO)
     rows = "\n".join(f"| {s['actions']:,} | {s['rss_mb']:.1f} | {s['fds']} | {s['threads']} |"
                      for s in r["samples"])
     table = "\n".join(
@@ -206,8 +210,11 @@ varies with it). Code: {described}.
 def measure(quick: bool, write: bool | None = None, echo=None) -> list[dict]:
     """Run the soak and return its figures; a full run (or ``write=True``) writes
     docs/soak.md. Raises RuntimeError if the soak could not run to its end."""
+    from . import report
+
     actions = QUICK_ACTIONS if quick else FULL_ACTIONS
     began = time.monotonic()
+    machine, version = report.machine(), report.code_version(REPO)  # as the run begins
     r, code, lines = run_soak(actions, echo=echo)
     if r.get("actions") != actions or r["errors"] is None:
         raise RuntimeError(f"the soak stopped early (exit {code}):\n" + "\n".join(lines[-40:]))
@@ -216,7 +223,7 @@ def measure(quick: bool, write: bool | None = None, echo=None) -> list[dict]:
         print("\n".join(tracebacks[:20]), file=sys.stderr)
     figs = figures(r, actions)
     if write if write is not None else not quick:
-        write_doc(SOAK_DOC, r, actions, figs)
+        write_doc(SOAK_DOC, r, actions, figs, machine, version)
     r["wall_seconds"] = round(time.monotonic() - began, 1)
     return figs
 
