@@ -17,7 +17,7 @@ from . import first_frame, frames, language_switch, memory, report, tap_to_play,
 from ._common import REPO, Workspace
 
 #: How much of each figure a run measures: full, and quick (CI: a tiny size of each).
-FULL = {"first_frame_runs": 7, "play_taps": 30, "tile_fade_taps": 200, "tile_cut_taps": 100,
+FULL = {"first_frame_runs": 7, "play_taps": 30, "tile_fade_taps": 100, "tile_cut_taps": 200,
         "language_switches": 60, "frame_round_trips": 10, "frame_seconds": 10.0,
         "memory_visits": 1000, "memory_processes": 1}
 QUICK = {"first_frame_runs": 1, "play_taps": 3, "tile_fade_taps": 2, "tile_cut_taps": 1,

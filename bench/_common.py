@@ -19,6 +19,18 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 WINDOW = (1280, 800)
+
+
+def configure_floor_window() -> None:
+    """Give a floor's one-Label app the kiosk's window (what prepare_kivy sets)."""
+    from kivy.config import Config
+
+    from kiosk.ui.rendering import multisamples
+
+    for key, value in (("width", WINDOW[0]), ("height", WINDOW[1]), ("fullscreen", 0),
+                       ("borderless", 1), ("resizable", 0), ("position", "custom"),
+                       ("left", 0), ("top", 0), ("multisamples", multisamples())):
+        Config.set("graphics", key, str(value))
 #: How a child's last line starts: the rest of the line is its results, as JSON.
 RESULT = "RESULT "
 

@@ -22,7 +22,7 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from bench._common import WINDOW, emit  # noqa: E402
+from bench._common import WINDOW, configure_floor_window, emit  # noqa: E402
 
 #: Stop waiting for the sound device after this long (s).
 AUDIO_PATIENCE = 5.0
@@ -59,12 +59,7 @@ def make_app(kind: str, content: Path, data: Path, marks: dict):
         app = build_app(content, data, start_screen="home")
         marks["build_app: tour, services"] = time.monotonic()
         return app
-    from kivy.config import Config  # the same window settings as prepare_kivy's
-
-    for key, value in (("width", WINDOW[0]), ("height", WINDOW[1]), ("fullscreen", 0),
-                       ("borderless", 1), ("resizable", 0), ("position", "custom"),
-                       ("left", 0), ("top", 0)):
-        Config.set("graphics", key, str(value))
+    configure_floor_window()
     marks["import kivy, configure"] = time.monotonic()
     open_window(marks)
     from kivy.app import App

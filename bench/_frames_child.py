@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench._common import WINDOW, emit
+from bench._common import configure_floor_window, emit
 
 
 class FrameClock:
@@ -166,16 +166,12 @@ def run_app(content: Path, data: Path, round_trips: int, seconds: float) -> dict
     costs["home"] = draw_cost()
     app.stop()
     return {"fades": fades, "narration": narration, "draw_ms": costs,
-            "fade_s": app.screens.transition.duration}
+            "fade_s": app.screens.transition.duration,
+            "transition": type(app.screens.transition).__name__}
 
 
 def run_floor(seconds: float) -> dict:
-    from kivy.config import Config  # the same window settings as prepare_kivy's
-
-    for key, value in (("width", WINDOW[0]), ("height", WINDOW[1]), ("fullscreen", 0),
-                       ("borderless", 1), ("resizable", 0), ("position", "custom"),
-                       ("left", 0), ("top", 0)):
-        Config.set("graphics", key, str(value))
+    configure_floor_window()
     from kivy.app import App
     from kivy.uix.label import Label
 

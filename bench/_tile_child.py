@@ -145,12 +145,16 @@ def tap(app, stop, watch: Watch, mode: str) -> dict:
 
 def main(content: str, data: str, fade_taps: str, cut_taps: str) -> None:
     fade_taps, cut_taps = int(fade_taps), int(cut_taps)
-    from kivy.uix.screenmanager import NoTransition
+    from kivy.uix.screenmanager import FadeTransition, NoTransition
+
+    from kiosk.ui.app import FADE_SECONDS
 
     app, _backend = start_real_app(Path(content), Path(data))
     use_prepared_pictures(app)
     accept_content_notes(app)
-    fade, cut = app.screens.transition, NoTransition()
+    # The kiosk's own choice here (a cut when drawing in software, see kiosk.ui.rendering)
+    kiosk_choice = "fade" if isinstance(app.screens.transition, FadeTransition) else "cut"
+    fade, cut = FadeTransition(duration=FADE_SECONDS), NoTransition()
     app.screens.transition = cut
     app.show_tour()
     settle()
@@ -171,6 +175,7 @@ def main(content: str, data: str, fade_taps: str, cut_taps: str) -> None:
         settle()
     finish(app)
     emit({"taps": samples, "fade_s": fade.duration, "stops": len(stops),
+          "kiosk_choice": kiosk_choice,
           "scroll_timeout_ms": app.screens.get_screen("tour").ids.stops.scroll_timeout})
 
 

@@ -3,9 +3,10 @@
 Runs ``bench._tile_child`` in a fresh process: the real kiosk, every picture prepared
 (the PreparedMedia display copies and thumbnails), on its tour screen; a synthesised touch
 on a tile, timed from touch_up until the stop's first frame with its picture, after the
-kiosk's 0.3 s fade has ended, has been drawn (glFinish: offscreen, Mesa's llvmpipe draws
-after the buffer swap returns). Taps with a plain cut instead of the fade, interleaved, say
-what the fade itself costs. FLOOR: decoding and uploading that same prepared picture alone
+screen change has ended, has been drawn (glFinish: offscreen, Mesa's llvmpipe draws after
+the buffer swap returns). Taps with a plain cut (the kiosk's choice when the GPU's work is
+done in software, kiosk/ui/rendering.py) and with the 0.3 s fade (its choice with a GPU)
+are interleaved, so the fade's own cost shows. FLOOR: decoding and uploading that same prepared picture alone
 (``kivy.core.image.Image(path, nocache=True).texture``), once just before each tap.
 """
 
@@ -45,11 +46,15 @@ def figures(r: dict) -> list[dict]:
     out = []
     floor_all = [t["floor_ms"] for t in r["taps"]]
     floor_p50, floor_p95 = median(floor_all), percentile(floor_all, 95)
-    for mode, label in (("fade", "with the 0.3 s fade"), ("cut", "with a cut, no fade")):
+    chosen = r.get("kiosk_choice", "fade")
+    for mode, label in (("cut", "with a cut, no fade"), ("fade", "with the 0.3 s fade")):
         drawn = _of(r, mode, "drawn_ms")
         if not drawn:
             continue
-        sees = " (what a visitor sees)" if mode == "fade" else ""
+        sees = (" (what a visitor sees: the kiosk's choice on this machine, see "
+                "kiosk/ui/rendering.py)" if mode == chosen else
+                " (the kiosk's choice on a machine with a GPU)" if mode == "fade" else
+                " (the kiosk's choice when drawing in software)")
         method = (f"{len(drawn)} taps {label}{sees}, on the tour's {r['stops']} stops in turn, "
                   f"interleaved with {len(r['taps']) - len(drawn)} taps "
                   f"{'with a cut' if mode == 'fade' else 'with the fade'}, in one process: "

@@ -20,6 +20,7 @@ if [ -r "$config" ]; then
   # shellcheck disable=SC1090  # the technician's settings file
   . "$config"
 fi
+export KIOSK_GL="${KIOSK_GL:-}"  # read by the kiosk itself (docs/deploy.md, the screen)
 delay="${KIOSK_RESTART_DELAY:-2}"
 say() { printf '%s alzhir-kiosk: %s\n' "$(date '+%F %T')" "$*" >&2; }
 

@@ -54,14 +54,14 @@ class LastGoodTour:
             except (OSError, UnicodeDecodeError) as error:
                 log.warning("last good tour not kept: %s", error)
                 return False
+        data = text.encode("utf-8")
+        sha = hashlib.sha256(data).hexdigest()
+        if self._stored_sha() == sha and self.text_path.is_file():
+            return True  # kept already (it loaded cleanly then): no second parse, no write
         tour, problems = parse_tour(text, root, check_files=True)
         if tour is None or any(p.severity is Severity.error for p in problems):
             log.warning("last good tour not kept: the text does not load cleanly")
             return False
-        data = text.encode("utf-8")
-        sha = hashlib.sha256(data).hexdigest()
-        if self._stored_sha() == sha and self.text_path.is_file():
-            return True  # the same text is kept already: spare the disk a write
         meta = json.dumps({"saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                            "sha256": sha, "source": str(root / TOUR_FILE)}, indent=1)
         try:

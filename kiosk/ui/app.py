@@ -9,13 +9,11 @@ the screens only draw what the app and its services say.
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from kivy.app import App
 from kivy.clock import Clock
-from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
-from kivy.uix.screenmanager import FadeTransition, NoTransition, ScreenManager
+from kivy.uix.screenmanager import FadeTransition, NoTransition
 
 from ..captions import matching_position
 from ..content import StopKind, Tour, pick
@@ -27,27 +25,18 @@ from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
 from .faults import FaultGuard, restart_process
+from .first_frame import after_first_frame
 from .lockdown import Lockdown
-from .staff import StaffDesk, StaffPinView  # noqa: F401  (StaffPinView: for its kv rule)
+from .screen_set import ScreenPlan, ScreenSet, load_kv
+from .staff import StaffDesk
 from .usage import UsageRecorder
 from .visit import VisitWatch
-# Imported for their classes, which the kv rules name (Kivy's Factory registers them).
-from .widgets import controls, narration_bar, stop_tile, toolbar  # noqa: F401
-from .widgets.keypad import KeypadView
-from .widgets.notices import ContentNoteView, StillThereView
-from .widgets.transcript import TranscriptView
-from .screens.attract import AttractScreen  # noqa: E402
-from .screens.home import HomeScreen  # noqa: E402
-from .screens.stop import StopScreen  # noqa: E402
-from .screens.tour import TourScreen  # noqa: E402
-from .screens.staff import StaffScreen  # noqa: E402
-from .screens.updating import UpdatingScreen  # noqa: E402
+from .widgets import controls, toolbar  # noqa: F401  (their classes, for every kv rule)
 
-UI_DIR = Path(__file__).resolve().parent
-KV_FILES = ("widgets/controls.kv", "widgets/toolbar.kv", "widgets/narration_bar.kv",
-            "widgets/stop_tile.kv", "widgets/keypad.kv", "widgets/transcript.kv",
-            "widgets/notices.kv", "widgets/staff_pin.kv", "screens/staff.kv", "screens/updating.kv", "screens/attract.kv", "screens/home.kv", "screens/tour.kv",
-            "screens/stop.kv")
+#: The kv every screen uses; each screen's and overlay's own kv loads when it is built.
+COMMON_KV = ("widgets/controls.kv", "widgets/toolbar.kv")
+OVERLAY_KV = ("widgets/keypad.kv", "widgets/transcript.kv", "widgets/notices.kv",
+              "widgets/staff_pin.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
 KIND_NAMES = {
@@ -63,14 +52,8 @@ BEING_UPDATED = N_("This guide is being updated. Please come back in a few minut
 RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 
 VOLUME_STEPS = 10
-
-
-def load_kv() -> None:
-    """Load every .kv file once per process (Kivy keeps rules globally)."""
-    for name in KV_FILES:
-        path = str(UI_DIR / name)
-        if path not in Builder.files:
-            Builder.load_file(path)
+#: The fade between screens, where a GPU draws it (kiosk.ui.rendering).
+FADE_SECONDS = 0.3
 
 
 class KioskApp(App):
@@ -83,7 +66,6 @@ class KioskApp(App):
     tr = ObjectProperty(None, rebind=True)
     theme = ObjectProperty(None, rebind=True)
     narration = ObjectProperty(None, rebind=True)
-    keypad = ObjectProperty(None, rebind=True)
     current_stop_id = StringProperty("")
     captions_on = BooleanProperty(False)
     volume = NumericProperty(0.7)
@@ -92,7 +74,7 @@ class KioskApp(App):
     content_notice = BooleanProperty(False)
 
     def __init__(self, tour: Tour | None, player: NarrationPlayer,
-                 catalogs: Catalogs | None = None, transition_duration: float = 0.3,
+                 catalogs: Catalogs | None = None, transition_duration: float | None = None,
                  clock=time.monotonic, start_screen: str = "attract", keeper=None,
                  media=None, watch: bool = False, restart=restart_process,
                  show_cursor: bool = False, event_log=None, pins=None, data_dir=None,
@@ -116,6 +98,11 @@ class KioskApp(App):
         self.lockdown = Lockdown(show_cursor=show_cursor)
         self.event_log = event_log
         self._clock = clock
+        self._overlays: dict = {}
+        self._keypad_entry = KeypadEntry([])
+        self._stopping = False
+        #: True once everything left for after the first frame is done (see on_start).
+        self.started = False
         self.staff = StaffDesk(self, pins, data_dir, staff_settings)
         self.settings = tour.museum.kiosk if tour is not None else None
         self.fault_guard = FaultGuard(self, clock=clock, restart=restart)
@@ -125,27 +112,17 @@ class KioskApp(App):
 
     # -- building -------------------------------------------------------------------
     def build(self):
-        load_kv()
+        load_kv(*COMMON_KV)
         self.narration = NarrationView(self._player)
         self.usage = UsageRecorder(self.event_log, self._player, self._clock)
-        transition = (FadeTransition(duration=self._transition_duration)
-                      if self._transition_duration > 0 else NoTransition())
-        self.screens = ScreenManager(transition=transition)
-        for screen in (UpdatingScreen(name="updating"), UpdatingScreen(name="unavailable"),
-                       AttractScreen(name="attract"),
-                       HomeScreen(name="home"), TourScreen(name="tour"),
-                       StopScreen(name="stop", narration=self.narration),
-                       StaffScreen(name="staff")):
-            self.screens.add_widget(screen)
-        for name, message in (("updating", BEING_UPDATED), ("unavailable", RESTING)):
-            self.screens.get_screen(name).lines = [
-                self.tr.catalogs.gettext(code, message) for code in ("kk", "ru", "en")]
-        self.keypad = KeypadView([])
-        self.keypad.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
-        self.still_there = StillThereView()
-        self.still_there.bind(on_continue=lambda *_: self.visit.continue_visit())
-        self.transcript = TranscriptView()
-        self.content_note = ContentNoteView()
+        fade = self._transition_duration
+        if fade is None:  # a gentle fade where a GPU draws it; a cut in software
+            from .rendering import draws_in_software
+
+            fade = 0.0 if draws_in_software() else FADE_SECONDS
+        transition = FadeTransition(duration=fade) if fade > 0 else NoTransition()
+        self.screens = ScreenSet(self._screen_plans(), on_built=self._screen_built,
+                                 transition=transition)
         if self.tour is None:
             self.screens.current = "updating"
         else:
@@ -157,10 +134,104 @@ class KioskApp(App):
         self.visit.start()
         return self.screens
 
+    def _screen_plans(self) -> dict[str, ScreenPlan]:
+        updating = ScreenPlan("screens.updating", "UpdatingScreen", ("screens/updating.kv",))
+        return {
+            "updating": updating, "unavailable": updating,
+            "attract": ScreenPlan("screens.attract", "AttractScreen", ("screens/attract.kv",)),
+            "home": ScreenPlan("screens.home", "HomeScreen", ("screens/home.kv",)),
+            "tour": ScreenPlan("screens.tour", "TourScreen",
+                               ("widgets/stop_tile.kv", "screens/tour.kv")),
+            "stop": ScreenPlan("screens.stop", "StopScreen",
+                               ("widgets/narration_bar.kv", "screens/stop.kv"),
+                               options=lambda: {"narration": self.narration}),
+            "staff": ScreenPlan("screens.staff", "StaffScreen", ("screens/staff.kv",)),
+        }
+
+    def _screen_built(self, screen) -> None:
+        """Fill a screen just built with what it shows."""
+        if screen.name in ("updating", "unavailable"):
+            message = BEING_UPDATED if screen.name == "updating" else RESTING
+            screen.lines = [self.tr.catalogs.gettext(code, message) for code in ("kk", "ru", "en")]
+        elif self.tour is not None and screen.name == "tour":
+            self._fill_tiles()
+        elif self.tour is not None and screen.name == "attract":
+            self._fill_attract()
+
+    # The overlays, built the first time they are opened (or after the first frame).
+    @property
+    def keypad(self):
+        return self._overlay("keypad")
+
+    @property
+    def still_there(self):
+        return self._overlay("still_there")
+
+    @property
+    def transcript(self):
+        return self._overlay("transcript")
+
+    @property
+    def content_note(self):
+        return self._overlay("content_note")
+
+    def _overlay(self, name: str):
+        view = self._overlays.get(name)
+        if view is None:
+            view = self._overlays[name] = self._make_overlay(name)
+        return view
+
+    def overlay_showing(self, name: str) -> bool:
+        view = self._overlays.get(name)
+        return view is not None and view.parent is not None
+
+    def _make_overlay(self, name: str):
+        load_kv(*OVERLAY_KV)
+        from .staff import StaffPinView  # noqa: F401  (its kv rule is in OVERLAY_KV)
+        from .widgets.keypad import KeypadView
+        from .widgets.notices import ContentNoteView, StillThereView
+        from .widgets.transcript import TranscriptView
+
+        if name == "keypad":
+            view = KeypadView([])
+            view.entry = self._keypad_entry
+            view.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
+        elif name == "still_there":
+            view = StillThereView()
+            view.bind(on_continue=lambda *_: self.visit.continue_visit())
+        elif name == "transcript":
+            view = TranscriptView()
+        else:
+            view = ContentNoteView()
+        return view
+
     def on_start(self):
         self.lockdown.start()
         self.fault_guard.install()
         self.staff.start()
+        after_first_frame(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        """The rest of the start, once the first screen is on show: the other screens and
+        the overlays, one a frame, then the event log's writer, the content watcher and
+        the preparing of display copies."""
+        overlays = ["keypad", "still_there", "transcript", "content_note"]
+
+        def build_one(_dt):
+            if self.screens.build_next():
+                return True
+            if overlays:
+                self._overlay(overlays.pop(0))
+                return True
+            self._start_services()
+            self.started = True
+            return False
+
+        Clock.schedule_interval(build_one, 0)
+
+    def _start_services(self) -> None:
+        if self._stopping:
+            return
         if self.event_log is not None:
             self.event_log.start()
         if self._watch and self.keeper is not None:
@@ -170,8 +241,16 @@ class KioskApp(App):
             self._watcher = TourWatcher(self.keeper.content_dir,
                                         lambda: Clock.schedule_once(lambda _dt: self.reload_tour()))
             self._watcher.start()
+        self._prepare_pictures()
+
+    def _prepare_pictures(self) -> None:
+        """Display copies and thumbnails of the tour's pictures, made in the background."""
+        if self.media is not None and self.tour is not None:
+            self.media.start_background(
+                self.tour, on_done=lambda _report: Clock.schedule_once(self._pictures_ready))
 
     def on_stop(self):
+        self._stopping = True
         self.lockdown.stop()
         self.fault_guard.remove()
         self.staff.stop()
@@ -194,7 +273,7 @@ class KioskApp(App):
 
     # -- when something goes wrong ------------------------------------------------------
     def _close_overlays(self) -> None:
-        for view in (self.still_there, self.keypad, self.transcript, self.content_note):
+        for view in self._overlays.values():
             if view.parent is not None:
                 view.dismiss(animation=False)
 
@@ -390,12 +469,13 @@ class KioskApp(App):
             self.tr.switch(tour.museum.default_language)
             self.language = tour.museum.default_language
         self.apply_settings(first=first)
-        self.keypad.entry = KeypadEntry([s.number for s in tour.stops])
+        self._keypad_entry = KeypadEntry([s.number for s in tour.stops])
+        if "keypad" in self._overlays:
+            self.keypad.entry = self._keypad_entry
         self._fill_tiles()
         self._fill_attract()
-        if self.media is not None:
-            self.media.start_background(
-                tour, on_done=lambda _report: Clock.schedule_once(self._pictures_ready))
+        if not first:  # at the start, pictures are prepared after the first frame
+            self._prepare_pictures()
 
     def apply_settings(self, first: bool = False) -> None:
         """The museum's kiosk settings, with what staff set on this kiosk's panel."""
@@ -461,6 +541,8 @@ class KioskApp(App):
                 view.play()
 
     def _fill_tiles(self) -> None:
+        if not self.screens.is_built("tour"):
+            return  # filled when it is built
         screen = self.screens.get_screen("tour")
         screen.tiles = [{
             "stop_id": stop.id,
@@ -471,6 +553,8 @@ class KioskApp(App):
         } for stop in self.tour.stops]
 
     def _fill_attract(self) -> None:
+        if not self.screens.is_built("attract"):
+            return  # filled when it is built
         screen = self.screens.get_screen("attract")
         screen.pictures = [self.picture(s.images[0].file) for s in self.tour.stops]
         screen.invitations = [self.tr.catalogs.gettext(code, INVITATION) for code in self.languages]

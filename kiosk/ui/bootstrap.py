@@ -57,6 +57,10 @@ def prepare_kivy(data_dir: Path, windowed: bool, size: tuple[int, int] | None = 
         Config.set("graphics", "position", "custom")
         Config.set("graphics", "left", "0")
         Config.set("graphics", "top", "0")
+    # Multisampling only where a GPU pays for it (see kiosk.ui.rendering).
+    from .rendering import multisamples
+
+    Config.set("graphics", "multisamples", str(multisamples()))
     # A right click must not leave red multitouch-emulation dots on the screen.
     Config.set("input", "mouse", "mouse,disable_multitouch")
 

@@ -71,5 +71,5 @@ class VisitWatch:
             app.reset_for_next_visitor()
         elif self.session.state == "asking":
             app.still_there.seconds_left = self.session.seconds_left
-        elif app.still_there.parent is not None:
+        elif app.overlay_showing("still_there"):
             app.still_there.dismiss(animation=False)  # a narration started, or a touch

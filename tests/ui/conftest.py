@@ -58,7 +58,7 @@ def start_app(window, content: Path, backend_factory=None, start_screen="home"):
     pilot = Pilot(app, clock)
     pilot.backend = backend
     pilot.player = player
-    pilot.frames(3)
+    pilot.finish_start()
     return app, pilot
 
 

@@ -80,6 +80,14 @@ class Pilot:
         return self.find(widget_id).text
 
     # -- acting ------------------------------------------------------------------------
+    def finish_start(self, limit: int = 100) -> None:
+        """Draw frames until the app has done what it leaves for after its first frame."""
+        for _ in range(limit):
+            if self.app.started:
+                return
+            idle()
+        raise AssertionError(f"the app had not finished starting after {limit} frames")
+
     def frames(self, count: int = 3) -> None:
         for _ in range(count):
             self.clock.advance(self.FRAME)

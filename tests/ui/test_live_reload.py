@@ -33,7 +33,7 @@ def kiosk(window, tmp_path):
         EventLoop.idle()
         pilot = Pilot(app, clock)
         pilot.player, pilot.backend = player, backend
-        pilot.frames(3)
+        pilot.finish_start()
         apps.append(app)
         return pilot
 

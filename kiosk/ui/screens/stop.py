@@ -4,6 +4,8 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
+from ..widgets import narration_bar  # noqa: F401  (NarrationBar and its parts, in stop.kv)
+
 
 
 class Picture(Image):

@@ -3,6 +3,8 @@
 from kivy.properties import ListProperty
 from kivy.uix.screenmanager import Screen
 
+from ..widgets import stop_tile  # noqa: F401  (StopTile, the tiles' class in tour.kv)
+
 
 class TourScreen(Screen):
     """:attr:`tiles` holds one dict per stop for the RecycleView (see StopTile)."""
