@@ -25,6 +25,17 @@ that the code below relies on:
 - The stream reports not-busy ~0.1-0.15 s before its wall-clock duration (mixer buffer).
 - ``load()`` of another file stops the current one. Corrupt/missing files raise
   ``pygame.error`` on load. ``set_volume`` persists across load/play (quantised to 1/128).
+
+And when the device goes away under a playing stream:
+- After ``mixer.quit()`` ``get_init()`` is None and EVERY ``music`` call (get_busy, get_pos,
+  stop, pause, set_volume, unload, load, play...) raises "mixer not initialized"; a second
+  ``mixer.quit()`` is harmless, and ``mixer.init()`` afterwards works (get_busy False,
+  get_pos -1 until the next play).
+- When SDL stops calling the mixer (what it does with a device that disappeared; imitated
+  by pausing SDL's audio device), ``get_busy()`` stays True and ``get_pos()`` KEEPS
+  COUNTING: pygame adds the wall-clock time since the mixer last ran. When SDL calls the
+  mixer again, get_pos() drops back to the true position. So get_pos() cannot show a
+  stalled device; ``MixerPulse`` can: a sound on a channel only finishes inside the mixer.
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import time
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, runtime_checkable
 
@@ -42,9 +54,20 @@ class AudioError(Exception):
     """A recording could not be read, loaded or positioned; ``str()`` is a human message."""
 
 
+class DeviceLost(AudioError):
+    """The sound device went away under the kiosk (unplugged, or the mixer shut down).
+
+    Not the recording's fault: the narration goes on silently and the device is tried again.
+    """
+
+
 @runtime_checkable
 class AudioBackend(Protocol):
-    """What the narration player needs from a speaker."""
+    """What the narration player needs from a speaker.
+
+    When the device goes away, load/play/seek/pause/resume/busy/elapsed raise DeviceLost
+    (an AudioError); stop, set_volume and close never raise, so silencing always works.
+    """
 
     available: bool
 
@@ -55,10 +78,12 @@ class AudioBackend(Protocol):
     def resume(self) -> None: ...
     def stop(self) -> None: ...
     def seek(self, seconds: float) -> float | None: ...  # absolute; returns where it landed
+    # Seconds really played since the last play or seek: it stops growing when the
+    # device stops taking sound (the player's sign of a device that vanished).
     def elapsed(self) -> float: ...
     def busy(self) -> bool: ...
     def set_volume(self, v: float) -> None: ...
-    def close(self) -> None: ...
+    def close(self) -> None: ...  # open() may follow
 
 
 def audio_duration(path: str | os.PathLike) -> float:
@@ -104,9 +129,21 @@ class PygameAudio:
         self._pos_base = 0  # get_pos() value at the last seek (get_pos ignores set_pos)
         self._last_elapsed = 0.0
         self._pg = None  # the pygame module, imported by open() (not at kiosk.audio import)
+        self._pulse: MixerPulse | None = None
 
     def _music(self):
+        """pygame's music stream; DeviceLost if the mixer was shut down under us."""
+        if not self._pg.mixer.get_init():
+            raise DeviceLost("The sound device is gone (the mixer is not initialised)")
         return self._pg.mixer.music
+
+    def _on_device(self, action):
+        """``action(music)``, with any pygame error taken as the device being gone: the
+        calls made this way (pause, busy, get_pos...) have no other way to fail."""
+        try:
+            return action(self._music())
+        except self._pg.error as exc:
+            raise DeviceLost(f"The sound device is gone: {exc}") from exc
 
     def open(self) -> bool:
         """Initialise the mixer if needed; returns ``available``. Never raises."""
@@ -116,12 +153,16 @@ class PygameAudio:
 
             if not pygame.mixer.get_init():
                 pygame.mixer.init(**self._mixer_args)  # mixer only: no display init
+                self._pulse = None  # a Sound belongs to the mixer it was made in
             pygame.mixer.music.set_volume(self._volume)
             self._pg, self.available = pygame, True
         except Exception as exc:  # pygame.error (no device), ImportError, ...
             log.warning("No audio device, narration is silent: %s", exc)
             self.available = False
-        return self.available
+            return False
+        if self._pulse is None:
+            self._pulse = MixerPulse.start(pygame)
+        return True
 
     def load(self, path: str | os.PathLike) -> None:
         if not self.available:
@@ -130,8 +171,9 @@ class PygameAudio:
         if not os.path.isfile(path):
             raise AudioError(f"Recording not found: {path}")
         self.stop()
+        music = self._music()
         try:
-            self._music().load(os.fspath(path))
+            music.load(os.fspath(path))
         except self._pg.error as exc:
             self._loaded = False
             raise AudioError(f"The recording {name} could not be loaded: {exc}") from exc
@@ -146,8 +188,9 @@ class PygameAudio:
         if not (self.available and self._loaded):
             return None
         landed = self._landing(start)
+        music = self._music()
         try:
-            self._music().play(start=landed)
+            music.play(start=landed)
         except self._pg.error as exc:
             raise AudioError(f"Cannot play from {landed:.1f} s: {exc}") from exc
         self._active, self._paused = True, False
@@ -156,17 +199,20 @@ class PygameAudio:
 
     def pause(self) -> None:
         if self.available and self._active and not self._paused:
-            self._music().pause()
+            self._on_device(lambda music: music.pause())
             self._paused = True
 
     def resume(self) -> None:
         if self.available and self._active and self._paused:
-            self._music().unpause()
+            self._on_device(lambda music: music.unpause())
             self._paused = False
 
     def stop(self) -> None:
         if self.available and self._loaded:
-            self._music().stop()
+            try:
+                self._on_device(lambda music: music.stop())
+            except DeviceLost:
+                pass  # a device that is gone plays nothing: stopped as asked
         self._active = self._paused = False
 
     def seek(self, seconds: float) -> float | None:
@@ -186,30 +232,89 @@ class PygameAudio:
         return landed
 
     def elapsed(self) -> float:
+        """Seconds played since the last play/seek; it stops growing when SDL stops
+        feeding the mixer (get_pos alone would go on counting: see the module notes)."""
         if not (self.available and self._active):
             return 0.0
-        pos = self._music().get_pos()
-        if pos >= 0:  # -1 once stopped/ended: keep the last measurement
+        pos = self._on_device(lambda music: music.get_pos())
+        if pos >= 0 and self._mixing():  # -1 once stopped/ended: keep the last measurement
             self._last_elapsed = max(0, pos - self._pos_base) / 1000.0
         return self._last_elapsed
 
+    def _mixing(self) -> bool:
+        if self._pulse is None:  # no pulse could be made: trust get_pos
+            return True
+        try:
+            return self._pulse.mixing()
+        except self._pg.error as exc:
+            raise DeviceLost(f"The sound device is gone: {exc}") from exc
+
     def busy(self) -> bool:
-        return bool(self.available and self._active and self._music().get_busy())
+        return bool(self.available and self._active
+                    and self._on_device(lambda music: music.get_busy()))
 
     def set_volume(self, v: float) -> None:
         self._volume = min(1.0, max(0.0, float(v)))
         if self.available:
-            self._music().set_volume(self._volume)
+            try:
+                self._on_device(lambda music: music.set_volume(self._volume))
+            except DeviceLost:
+                pass  # open() sets it on the next device
 
     def close(self) -> None:
-        """Release the device; ``open()`` may initialise it again later."""
+        """Release the device; ``open()`` may initialise it again later. Never raises."""
         if self.available:
             try:
                 self.stop()
-                self._music().unload()
+                self._on_device(lambda music: music.unload())
+            except DeviceLost:
+                pass  # already shut down under us
             finally:
-                self._pg.mixer.quit()
+                self._pg.mixer.quit()  # harmless on a mixer that is already shut down
+        self._pulse = None
         self.available = self._loaded = self._active = self._paused = False
+
+
+class MixerPulse:
+    """Tells whether SDL still feeds the mixer: a silent 10 ms beat on a reserved channel.
+
+    A device that disappears leaves ``music.get_busy()`` True and ``music.get_pos()``
+    counting on (pygame adds the wall-clock time since the mixer last ran), so neither
+    shows it. A sound on a channel finishes only inside the mixer: a beat still playing
+    long after it was sent means nothing is being mixed, so nothing reaches the speakers.
+    """
+
+    #: A beat unfinished after this long (seconds): the mixer is not being called.
+    #: Mixing a beat takes ~10 ms plus one device buffer.
+    STUCK_AFTER = 0.5
+
+    def __init__(self, pygame, clock: Callable[[], float] = time.monotonic) -> None:
+        pygame.mixer.set_reserved(1)  # channel 0 is the pulse's: Sound.play() never takes it
+        self._channel = pygame.mixer.Channel(0)
+        frequency, size, channels = pygame.mixer.get_init()
+        frames = max(1, frequency // 100)
+        self._beat = pygame.mixer.Sound(buffer=bytes(frames * channels * (abs(size) // 8)))
+        self._beat.set_volume(0.0)  # silent whatever the sample format
+        self._clock = clock
+        self._sent_at: float | None = None
+
+    @classmethod
+    def start(cls, pygame) -> MixerPulse | None:
+        """A pulse on the open mixer, or None (then a stalled device goes unnoticed)."""
+        try:
+            return cls(pygame)
+        except Exception as exc:  # pygame.error, an unexpected sample format...
+            log.warning("Cannot watch the sound device for stalls: %s", exc)
+            return None
+
+    def mixing(self) -> bool:
+        """True while the mixer runs; call it often (each call may send the next beat)."""
+        now = self._clock()
+        if self._sent_at is None or not self._channel.get_busy():
+            self._channel.play(self._beat)  # the last beat was mixed: send the next
+            self._sent_at = now
+            return True
+        return now - self._sent_at < self.STUCK_AFTER
 
 
 class FakeAudio:
@@ -218,7 +323,9 @@ class FakeAudio:
     ``durations`` maps path -> seconds (else ``default_duration``); ``fail_on`` paths raise
     AudioError on load; ``available=False`` (or ``can_open``) simulates a missing device;
     ``seek_step=1.0`` imitates pygame's whole-second WAV seeks; setting ``not_busy_glitches``
-    to n makes the next n ``busy()`` calls lie False.
+    to n makes the next n ``busy()`` calls lie False. ``unplug()`` and ``plug_in()`` pull
+    the speakers out and put them back while the kiosk runs; ``audible`` says whether a
+    visitor would hear anything.
     """
 
     def __init__(self, clock: Callable[[], float], *, available: bool = True,
@@ -236,10 +343,47 @@ class FakeAudio:
         self.path: str | None = None
         self.playing = self.paused = False
         self._offset = self._since = 0.0
+        self._stalled_at: float | None = None  # clock() when the device stopped taking sound
+        self._shut_down = False  # the device was shut down: calls raise DeviceLost
 
     def names(self) -> list[str]:
         """The method names called so far, in order (handy for assertions)."""
         return [c[0] for c in self.calls]
+
+    # --- the speakers pulled out and put back -------------------------------------------
+
+    def unplug(self, *, mixer_quits: bool = False) -> None:
+        """The speakers are pulled out while the kiosk runs; open() fails until plug_in().
+
+        As SDL does with a device that disappears, the stream stops moving but still says
+        busy and every call still works. With ``mixer_quits`` the device is shut down
+        instead: every call but stop, set_volume and close raises DeviceLost, as pygame's
+        do after ``mixer.quit()``.
+        """
+        self._stalled_at = self.clock()
+        self._shut_down = mixer_quits
+        self.can_open = False
+
+    def plug_in(self) -> None:
+        """The speakers are back: the next open() finds them. The stream that was lost
+        stays lost until the device is closed and opened again, as with pygame."""
+        self.can_open = True
+
+    @property
+    def audible(self) -> bool:
+        """True while a visitor would hear the stream."""
+        return (self.available and self._stalled_at is None and self.playing
+                and not self.paused and self.position() < self.duration)
+
+    def _stream_clock(self) -> float:
+        """The clock the stream moves by: it stands still once the device has stalled."""
+        return self.clock() if self._stalled_at is None else self._stalled_at
+
+    def _device(self) -> None:
+        if self._shut_down:
+            raise DeviceLost("The sound device is gone: mixer not initialized")
+
+    # --- the backend --------------------------------------------------------------------
 
     @property
     def duration(self) -> float:
@@ -249,18 +393,24 @@ class FakeAudio:
         """Where the simulated stream is now."""
         pos = self._offset
         if self.playing and not self.paused:
-            pos += self.clock() - self._since
+            pos += self._stream_clock() - self._since
         return min(pos, self.duration)
 
     def open(self) -> bool:
         self.calls.append(("open",))
+        if self.available and not self._shut_down:
+            return True  # like pygame: an initialised mixer is kept, even a stalled one
         self.available = self.can_open
+        if self.available:  # a fresh device: nothing loaded, nothing lost
+            self.path, self.playing, self.paused = None, False, False
+            self._stalled_at, self._shut_down = None, False
         return self.available
 
     def load(self, path) -> None:
         self.calls.append(("load", str(path)))
         if not self.available:
             return
+        self._device()
         self.stop()
         if str(path) in self.fail_on:
             raise AudioError(f"The recording {Path(path).name} could not be loaded: corrupt")
@@ -274,19 +424,22 @@ class FakeAudio:
         self.calls.append(("play", start))
         if not (self.available and self.path):
             return None
-        self._offset, self._since = self._land(start), self.clock()
+        self._device()
+        self._offset, self._since = self._land(start), self._stream_clock()
         self.playing, self.paused = True, False
         return self._offset
 
     def pause(self) -> None:
         self.calls.append(("pause",))
         if self.playing and not self.paused:
+            self._device()
             self._offset, self.paused = self.position(), True
 
     def resume(self) -> None:
         self.calls.append(("resume",))
         if self.playing and self.paused:
-            self._since, self.paused = self.clock(), False
+            self._device()
+            self._since, self.paused = self._stream_clock(), False
 
     def stop(self) -> None:
         self.calls.append(("stop",))
@@ -297,13 +450,16 @@ class FakeAudio:
         self.calls.append(("seek", seconds))
         if not (self.available and self.playing):
             return None
-        self._offset, self._since = self._land(seconds), self.clock()
+        self._device()
+        self._offset, self._since = self._land(seconds), self._stream_clock()
         return self._offset
 
     def elapsed(self) -> float:
+        self._device()
         return self.position() - self._offset if self.playing else 0.0
 
     def busy(self) -> bool:
+        self._device()
         if self.not_busy_glitches > 0:
             self.not_busy_glitches -= 1
             return False
@@ -316,4 +472,5 @@ class FakeAudio:
     def close(self) -> None:
         self.calls.append(("close",))
         self.stop()
+        self.path = None
         self.available = False

@@ -2,7 +2,7 @@
 
 The UI calls the controls (play, pause, seek, skip...), reads ``position``/``fraction`` for
 the progress bar and captions, and calls ``poll()`` a few times a second to notice the
-natural end. No Kivy here.
+natural end and a sound device that went away. No Kivy here.
 """
 
 from __future__ import annotations
@@ -13,19 +13,18 @@ import time
 from enum import Enum
 from typing import Callable
 
-from kiosk.audio import AudioBackend, AudioError, audio_duration
+from kiosk.audio import AudioBackend, AudioError, DeviceLost, audio_duration
 
 log = logging.getLogger(__name__)
 
 
 class NarrationState(str, Enum):
-    """What the visitor's player is doing."""
+    """What the visitor's player is doing (with sound or, see ``silent``, without)."""
 
     idle = "idle"  # loaded, at 0, not started
     playing = "playing"
-    paused = "paused"  # silent at ``position``; play() continues from there
+    paused = "paused"  # still at ``position``; play() continues from there
     ended = "ended"  # reached the end; position == duration
-    unavailable = "unavailable"  # no audio device (duration still known: captions work)
     failed = "failed"  # the recording could not be loaded; see ``error``
 
 
@@ -43,6 +42,12 @@ class NarrationPlayer:
     at every play/seek. Likewise the state is kept here, since get_busy() is False while
     paused.
 
+    Because the clock keeps the position, the narration can go on without sound: when
+    there is no sound device, or it goes away while playing (``poll`` notices), the player
+    is ``silent``. Every control works as before, the position (and with it the captions)
+    moves on the clock, and ``retry_sound()`` gives the recording to the device again,
+    playing from where the reader is.
+
     Seeking from ``idle`` or ``ended`` to a point before the end leaves the player
     ``paused`` at that point ("ready"): play() then starts there. Seeking to the end (or a
     skip past it) ends the narration: state ``ended``. ``stop()`` means the visitor left
@@ -55,6 +60,9 @@ class NarrationPlayer:
     START_GRACE = 0.25
     #: poll(): not busy for this long anywhere is an end too (header duration too long).
     NOT_BUSY_GRACE = 1.0
+    #: poll(): a busy backend whose progress (elapsed) has not moved for this long while
+    #: the clock did has lost its device: SDL stops feeding a device that disappeared.
+    STALL_GRACE = 2.0
 
     def __init__(self, backend: AudioBackend, clock: Callable[[], float] = time.monotonic):
         self.backend = backend
@@ -66,14 +74,17 @@ class NarrationPlayer:
         self._state = NarrationState.idle
         self._offset = 0.0  # position at the last play/seek/pause
         self._started = 0.0  # clock() when playing (re)started
+        self._sound = False  # the backend holds this recording on a working device
         self._armed = False  # the backend holds a paused stream that resume() continues
         self._not_busy_since: float | None = None
+        self._heard: float | None = None  # the backend's progress when last seen to move
+        self._heard_at = 0.0  # ...and clock() then
         self._listeners: list[Listener] = []
 
     # --- observers -------------------------------------------------------------------
 
     def add_listener(self, callback: Listener) -> None:
-        """Call ``callback(player)`` on every state change and on every seek."""
+        """Call ``callback(player)`` on every state change, seek, and sound lost or back."""
         self._listeners.append(callback)
 
     def remove_listener(self, callback: Listener) -> None:
@@ -100,6 +111,13 @@ class NarrationPlayer:
         return self._state
 
     @property
+    def silent(self) -> bool:
+        """A recording is loaded but no sound reaches the visitor (no device, or it went
+        away): the narration runs on the clock alone, for reading along."""
+        return self.path is not None and self._state is not NarrationState.failed \
+            and not self._sound
+
+    @property
     def position(self) -> float:
         """Seconds into the recording, in [0, duration]."""
         pos = self._offset
@@ -119,19 +137,19 @@ class NarrationPlayer:
     # --- loading ---------------------------------------------------------------------
 
     def load(self, path: str | os.PathLike, duration: float | None = None) -> None:
-        """Prepare a recording (stopping any other). Never raises; see ``state``/``error``."""
+        """Prepare a recording (stopping any other). Never raises; see ``state``/``error``.
+
+        Without a sound device the recording is still ready, ``silent``: its duration is
+        known, so play() runs the captions on the clock.
+        """
         self._silence()
-        self.path, self.error = os.fspath(path), None
+        self.path, self.error, self._sound = os.fspath(path), None, False
         self._offset, self.duration = 0.0, 0.0
         try:
             known = duration is not None and duration > 0
             self.duration = float(duration) if known else audio_duration(path)
-            # retry the device on every load: a sound card may come back (USB, PulseAudio)
-            if self.backend.available or self.backend.open():
-                self.backend.load(path)
-                state = NarrationState.idle
-            else:
-                state = NarrationState.unavailable
+            self._sound = self._give_to_device()
+            state = NarrationState.idle
         except AudioError as exc:
             state = self._fail(exc)
         self._set_state(state, force=True)
@@ -142,6 +160,20 @@ class NarrationPlayer:
         self.path, self.error, self.duration, self._offset = None, None, 0.0, 0.0
         self._set_state(NarrationState.idle, force=True)
 
+    def _give_to_device(self) -> bool:
+        """Open the device if needed and load the recording into it; False if there is no
+        device to take it. AudioError (not DeviceLost) if the recording is unplayable."""
+        # Tried on every load too: a sound card may come back (USB, PulseAudio).
+        if not (self.backend.available or self.backend.open()):
+            return False
+        try:
+            self.backend.load(self.path)
+        except DeviceLost as exc:  # the device went away since it was opened
+            log.warning("No sound for %s: %s", self.path, exc)
+            self.backend.close()
+            return False
+        return True
+
     def _fail(self, exc: Exception) -> NarrationState:
         self.error = str(exc) or "The recording could not be played"
         log.warning("Narration failed (%s): %s", self.path, self.error)
@@ -149,47 +181,93 @@ class NarrationPlayer:
         return NarrationState.failed
 
     def _silence(self) -> None:
-        self.backend.stop()  # no-op on an unavailable backend
+        self.backend.stop()  # never raises; a no-op on an unavailable backend
         self._armed = False
         self._not_busy_since = None
+
+    # --- sound lost and found ----------------------------------------------------------
+
+    def _lose_sound(self, why: object) -> None:
+        """The device stopped taking sound: go on silently on the clock, release it."""
+        log.warning("Sound lost at %.1f s of %s (%s); the narration goes on silently",
+                    self.position, self.path, why)
+        self._sound = self._armed = False
+        self._not_busy_since = None
+        self.backend.close()  # never raises; retry_sound() opens it afresh
+        self._notify()
+
+    def retry_sound(self) -> bool:
+        """Close the device, open it again and give it the recording; True if there is
+        sound now. Playing, it starts where the reader is; paused, play() starts there."""
+        if not self.silent:
+            return self._sound
+        self.backend.close()  # a device that stalled is still "open": start afresh
+        try:
+            self._sound = self._give_to_device()
+        except AudioError as exc:  # the recording itself went bad meanwhile
+            self._set_state(self._fail(exc))
+            return False
+        if not self._sound:
+            return False
+        log.info("Sound is back for %s at %.1f s", self.path, self.position)
+        if self._state is NarrationState.playing:
+            self._start(self.position, resume=False)
+        self._notify()
+        return self._sound
+
+    def _watch_progress(self) -> None:
+        """(Re)start watching the backend's progress: after every play, resume or seek."""
+        self._heard, self._heard_at = None, self.clock()
+        self._not_busy_since = None
+
+    def _stalled(self, progress: float) -> bool:
+        """True when the backend's progress has not moved for ``STALL_GRACE`` seconds."""
+        now = self.clock()
+        if progress != self._heard:
+            self._heard, self._heard_at = progress, now
+            return False
+        return now - self._heard_at >= self.STALL_GRACE
 
     # --- controls --------------------------------------------------------------------
 
     def play(self) -> None:
-        """Start (from idle/ended: at 0; from a paused point: there). Never raises."""
+        """Start (from idle/ended: at 0; from a paused point: there). Never raises.
+
+        Silent, it first tries the device again: the visitor asked for sound."""
+        if self.silent:
+            self.retry_sound()
         state = self._state
-        if state is NarrationState.unavailable and self.path is not None:
-            if not self.backend.open():
-                return
-            try:  # the device came back since load(): load for real now
-                self.backend.load(self.path)
-            except AudioError as exc:
-                self._set_state(self._fail(exc))
-                return
-            state = NarrationState.paused if self._offset > 0 else NarrationState.idle
         if state is NarrationState.paused:
             self._start(self._offset, resume=self._armed)
         elif state in (NarrationState.idle, NarrationState.ended) and self.path:
             self._start(0.0, resume=False)
 
     def _start(self, at: float, *, resume: bool) -> None:
-        try:
-            if resume:
-                self.backend.resume()
-                landed = None
-            else:
-                landed = self.backend.play(at)
-        except AudioError as exc:
-            self._set_state(self._fail(exc))
-            return
+        landed = None
+        if self._sound:
+            try:
+                if resume:
+                    self.backend.resume()
+                else:
+                    landed = self.backend.play(at)
+            except DeviceLost as exc:
+                self._lose_sound(exc)  # and start silently
+            except AudioError as exc:
+                self._set_state(self._fail(exc))
+                return
         self._offset = landed if isinstance(landed, (int, float)) else at
-        self._started, self._armed, self._not_busy_since = self.clock(), True, None
+        self._started, self._armed = self.clock(), self._sound
+        self._watch_progress()
         self._set_state(NarrationState.playing)
 
     def pause(self) -> None:
         if self._state is NarrationState.playing:
             self._offset = self.position
-            self.backend.pause()
+            if self._sound:
+                try:
+                    self.backend.pause()
+                except DeviceLost as exc:
+                    self._lose_sound(exc)
             self._set_state(NarrationState.paused)
 
     def resume(self) -> None:
@@ -204,10 +282,10 @@ class NarrationPlayer:
             self.play()
 
     def stop(self) -> None:
-        """The visitor left the stop: silence, position 0, idle (device/file states stay)."""
+        """The visitor left the stop: silence, position 0, idle (a failed file stays so)."""
         self._silence()
         self._offset = 0.0
-        if self._state in (NarrationState.unavailable, NarrationState.failed):
+        if self._state is NarrationState.failed:
             return
         self._set_state(NarrationState.idle)
 
@@ -217,20 +295,23 @@ class NarrationPlayer:
         if state is NarrationState.failed or self.path is None:
             return
         target = min(max(float(seconds), 0.0), self.duration)
-        if state is NarrationState.unavailable:
-            self._offset = target  # nothing to hear, but captions can follow
-        elif target >= self.duration:
+        if target >= self.duration:
             self._silence()
             self._offset = self.duration
             self._state = NarrationState.ended
         elif state is NarrationState.playing or (state is NarrationState.paused and self._armed):
-            try:
-                landed = self.backend.seek(target)
-            except AudioError as exc:  # keep playing where we were
-                log.warning("Seek to %.1f s failed: %s", target, exc)
-                return
+            landed = None
+            if self._sound:
+                try:
+                    landed = self.backend.seek(target)
+                except DeviceLost as exc:
+                    self._lose_sound(exc)  # and go on silently from the target
+                except AudioError as exc:  # keep playing where we were
+                    log.warning("Seek to %.1f s failed: %s", target, exc)
+                    return
             if state is NarrationState.playing:
-                self._started, self._not_busy_since = self.clock(), None
+                self._started = self.clock()
+                self._watch_progress()
             self._offset = landed if isinstance(landed, (int, float)) else target
         else:  # idle, ended, or paused without a stream: ready at target
             self._offset = target
@@ -245,27 +326,51 @@ class NarrationPlayer:
         self.volume = min(1.0, max(0.0, float(v)))
         self.backend.set_volume(self.volume)
 
-    # --- end detection ---------------------------------------------------------------
+    # --- watching the playback ---------------------------------------------------------
 
     def poll(self) -> NarrationState:
-        """Notice the natural end; call a few times a second. Returns the state.
+        """Notice the natural end and a lost device; call a few times a second.
 
         The end is: playing, backend not busy, and either near the end (after a short
         grace since the last start, so a launch glitch cannot end it) or not busy for
-        ``NOT_BUSY_GRACE`` seconds (the file was shorter than its header said).
+        ``NOT_BUSY_GRACE`` seconds (the file was shorter than its header said). Silent,
+        the end is the clock reaching the duration.
+
+        The device is lost when the backend says so (DeviceLost or any AudioError from
+        busy()/elapsed()), or when it is busy but its progress stands still for
+        ``STALL_GRACE`` seconds. Not busy is never taken for a loss: that is how a stream
+        ends, early or not.
         """
         if self._state is not NarrationState.playing:
             return self._state
-        if self.backend.busy():
+        if self._sound:
+            self._watch_backend()
+        if not self._sound:
+            if self.position >= self.duration:
+                self._end()
+        return self._state
+
+    def _watch_backend(self) -> None:
+        try:
+            busy = self.backend.busy()
+            progress = self.backend.elapsed()
+        except AudioError as exc:
+            self._lose_sound(exc)
+            return
+        if busy:
             self._not_busy_since = None
-            return self._state
+            if self._stalled(progress):
+                self._lose_sound(f"no sound played for {self.STALL_GRACE:.0f} s")
+            return
         now = self.clock()
         if self._not_busy_since is None:
             self._not_busy_since = now
         near_end = self.position >= self.duration - self.END_TOLERANCE
         settled = now - self._started >= self.START_GRACE
         if (near_end and settled) or now - self._not_busy_since >= self.NOT_BUSY_GRACE:
-            self._silence()
-            self._offset = self.duration
-            self._set_state(NarrationState.ended)
-        return self._state
+            self._end()
+
+    def _end(self) -> None:
+        self._silence()
+        self._offset = self.duration
+        self._set_state(NarrationState.ended)

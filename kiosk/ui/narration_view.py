@@ -2,7 +2,9 @@
 
 The player itself (kiosk.narration) knows nothing of Kivy. This adapter polls it a few
 times a second and copies what changed into properties; labels and the progress bar are
-bound to those, so nothing is redrawn when nothing moved.
+bound to those, so nothing is redrawn when nothing moved. While the player is silent (no
+sound device, or it went away) it tries the device again every ``AUDIO_RETRY`` seconds,
+and ``CaptionsWhileSilent`` shows the captions meanwhile.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from ..narration import NarrationPlayer, NarrationState
 #: How often the position shown is brought up to date (seconds). 10 Hz keeps the bar
 #: smooth without redrawing on every frame.
 REFRESH_INTERVAL = 0.1
-#: With no sound device, how often to try again (seconds): speakers plugged back in are
-#: found without a restart.
+#: Without sound (no device, or it went away), how often to try again (seconds): speakers
+#: plugged back in are found without a restart, and the narration is heard again from
+#: where the visitor is reading.
 AUDIO_RETRY = 15.0
 
 
@@ -50,6 +53,11 @@ class NarrationView(EventDispatcher):
     has_captions = BooleanProperty(False)
     #: Languages this stop can be heard in, for the offer when the visitor's has none.
     other_languages = ListProperty([])
+    #: True while the stop's narration cannot be heard (no sound device, or it went away);
+    #: the bar says why there is no sound.
+    silent = BooleanProperty(False)
+    #: Silent and started: the narration runs on the clock for a visitor reading along.
+    reading_along = BooleanProperty(False)
 
     def __init__(self, player: NarrationPlayer, **kwargs):
         super().__init__(**kwargs)
@@ -63,7 +71,7 @@ class NarrationView(EventDispatcher):
         """Load a recording (None: this stop has none in the visitor's language)."""
         self.has_recording = path is not None
         self._path = path
-        self._retry_at = player_clock(self.player) + AUDIO_RETRY
+        self._retry_at = player_clock(self.player) + AUDIO_RETRY  # load itself just tried
         if path is None:
             self.player.unload()
         else:
@@ -103,14 +111,13 @@ class NarrationView(EventDispatcher):
 
     def refresh(self, *_args) -> None:
         player = self.player
-        state = player.poll()
-        if state is NarrationState.unavailable and self._path is not None \
-                and player_clock(player) >= self._retry_at:
-            self._retry_at = player_clock(player) + AUDIO_RETRY
-            player.load(self._path)  # opens the device again if it is back
-            state = player.state
+        player.poll()
+        self._retry_sound()
+        state = player.state
         self.state = state.value
         self.playing = state is NarrationState.playing
+        self.silent = self.has_recording and player.silent
+        self.reading_along = self.silent and state is not NarrationState.idle
         self.duration = player.duration or 0.0
         # Round so that the bar and labels change at most ten times a second.
         self.position = round(player.position, 1)
@@ -121,6 +128,59 @@ class NarrationView(EventDispatcher):
         index = self.captions.index_at(player.position)
         self.cue_index = -1 if index is None else index
 
+    def _retry_sound(self) -> None:
+        """Without sound, close and reopen the device every ``AUDIO_RETRY`` seconds; the
+        player then goes on audibly from where the visitor is reading."""
+        now = player_clock(self.player)
+        if not self.player.silent:
+            self._retry_at = now + AUDIO_RETRY  # the first try: a full interval after a loss
+        elif now >= self._retry_at:
+            self._retry_at = now + AUDIO_RETRY
+            self.player.retry_sound()
+
     def close(self) -> None:
         self._event.cancel()
         self.player.stop()
+
+
+class CaptionsWhileSilent:
+    """Turns the captions on while a visitor reads along a silent narration, then gives
+    the visitor's own choice back: who came to listen can read while there is no sound.
+
+    ``owner`` holds the ``captions_on`` property the caption band follows (the app). A
+    choice the visitor makes meanwhile (captions off, say) is theirs and stays. Reading
+    along starts when a silent narration is started (or loses its sound) and ends when it
+    is heard again or goes back to idle (the visitor left the stop, the idle reset).
+    """
+
+    def __init__(self, view: NarrationView, owner) -> None:
+        self.view, self.owner = view, owner
+        self._given_back: bool | None = None  # the choice to give back; None: none to give
+        self._switching = False
+        view.bind(reading_along=self._reading_changed)
+        owner.bind(captions_on=self._captions_changed)
+        if view.reading_along:
+            self._reading_changed(view, True)
+
+    def detach(self) -> None:
+        self.view.unbind(reading_along=self._reading_changed)
+        self.owner.unbind(captions_on=self._captions_changed)
+
+    def _reading_changed(self, _view, reading: bool) -> None:
+        if reading and self._given_back is None:
+            self._given_back = self.owner.captions_on
+            self._switch(True)
+        elif not reading and self._given_back is not None:
+            choice, self._given_back = self._given_back, None
+            self._switch(choice)
+
+    def _captions_changed(self, _owner, _on) -> None:
+        if not self._switching:
+            self._given_back = None  # the visitor chose while reading along: keep it
+
+    def _switch(self, on: bool) -> None:
+        self._switching = True
+        try:
+            self.owner.captions_on = on
+        finally:
+            self._switching = False

@@ -31,6 +31,129 @@ def test_sound_that_comes_back_is_found_without_a_restart(window, tmp_path):
         stop_app(app)
 
 
+def test_speakers_pulled_out_while_a_visitor_listens(window, tmp_path):
+    from kiosk.ui.narration_view import AUDIO_RETRY
+
+    content = make_tour(tmp_path / "tour", stops=2, seconds=58)  # cues at 0 and 29 s
+    app, pilot = start_app(window, content,
+                           lambda clock: FakeAudio(clock=clock, default_duration=58))
+    speakers, player = pilot.backend, pilot.player
+    try:
+        open_stop(pilot, "stop-1")
+        pilot.tap("play")
+        pilot.advance(5)
+        assert speakers.audible and pilot.text("message") == ""
+        assert pilot.find("caption_band").height == 0  # this visitor listens
+
+        speakers.unplug()  # the stream stands still, as SDL's does without its device
+        pilot.advance(3)
+        assert pilot.text("message").startswith("Sound is not available at this kiosk")
+        assert pilot.find("captions_toggle").selected  # captions on by themselves
+        assert pilot.text("caption_band") == "First (en)"
+        assert player.state.value == "playing" and not speakers.audible
+        before = player.position
+        pilot.advance(24)  # reading along: the bar, the times and the captions move
+        assert player.position == pytest.approx(before + 24, abs=0.3)
+        assert pilot.text("caption_band") == "Second (en)"
+        assert pilot.find("progress").value == pytest.approx(player.position / 58, abs=0.01)
+
+        speakers.plug_in()
+        pilot.advance(AUDIO_RETRY)  # the next try finds them
+        assert pilot.text("message") == ""
+        assert speakers.audible and player.state.value == "playing"
+        assert speakers.position() == pytest.approx(player.position, abs=0.3)  # where read
+        assert pilot.find("caption_band").height == 0  # the visitor's choice again
+        assert not pilot.find("captions_toggle").selected
+    finally:
+        stop_app(app)
+
+
+def test_a_visitor_who_reads_captions_keeps_them_after_the_sound_returns(window, tmp_path):
+    from kiosk.ui.narration_view import AUDIO_RETRY
+
+    content = make_tour(tmp_path / "tour", stops=2, seconds=58)
+    app, pilot = start_app(window, content,
+                           lambda clock: FakeAudio(clock=clock, default_duration=58))
+    try:
+        open_stop(pilot, "stop-1")
+        pilot.tap("captions_toggle")
+        pilot.tap("play")
+        pilot.backend.unplug(mixer_quits=True)
+        pilot.advance(1)
+        assert pilot.text("message").startswith("Sound is not available")
+        pilot.tap("play")  # pause and play again: the controls still work, silently
+        pilot.tap("play")
+        pilot.tap("forward10")
+        assert pilot.player.position == pytest.approx(11.5, abs=0.5)
+        pilot.backend.plug_in()
+        pilot.advance(AUDIO_RETRY)
+        assert pilot.text("message") == "" and pilot.backend.audible
+        assert pilot.text("caption_band") == "First (en)"  # they had them on: still on
+    finally:
+        stop_app(app)
+
+
+def test_the_mixer_shut_down_under_a_real_narration(window, tmp_path):
+    import pygame
+
+    from kiosk.ui.narration_view import AUDIO_RETRY
+
+    content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS)
+    app, pilot = start_app(window, content, lambda clock: PygameAudio())
+    try:
+        open_stop(pilot, "stop-1")
+        pilot.tap("play")
+        assert pilot.backend.busy()  # real decoding through pygame
+        pygame.mixer.quit()  # the device pulled from under it
+        pilot.advance(1)
+        assert pilot.text("message").startswith("Sound is not available")
+        assert pilot.player.state.value == "playing" and pilot.text("caption_band")
+        pilot.advance(AUDIO_RETRY)
+        assert pilot.text("message") == ""
+        assert pygame.mixer.get_init() and pilot.backend.busy()  # heard again
+    finally:
+        stop_app(app)
+
+
+def test_a_whole_visit_at_a_kiosk_without_sound(window, tmp_path):
+    content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS,
+                        settings={"idle_timeout": 20, "countdown": 10})
+    app, pilot = start_app(window, content, lambda clock: FakeAudio(
+        clock=clock, available=False, default_duration=TOUR_SECONDS))
+    player = pilot.player
+    try:
+        open_stop(pilot, "stop-1", "en")
+        pilot.tap("play")
+        pilot.advance(20)  # reading the second sentence
+        pilot.tap("lang_ru")  # the story goes on at the same sentence, in Russian
+        assert player.state.value == "playing"
+        assert player.position == pytest.approx(TOUR_SECONDS / 2, abs=0.3)
+        assert pilot.text("caption_band") == "Second (ru)"
+        assert pilot.text("message").startswith("Звук на этом терминале сейчас недоступен")
+        pilot.tap("play")  # pause
+        paused_at = player.position
+        pilot.advance(5)
+        assert player.state.value == "paused" and player.position == paused_at
+        pilot.tap("back10")
+        assert player.position == pytest.approx(paused_at - 10)
+
+        pilot.tap("next_stop")  # leaving the stop: the next one waits at its start
+        assert pilot.text("title") == "Остановка 102"
+        assert player.state.value == "idle" and player.position == 0
+        assert pilot.text("message").startswith("Звук")
+        pilot.tap("play")
+        assert pilot.text("caption_band") == "First (ru)"
+        pilot.advance(TOUR_SECONDS - 1)  # longer than the idle timeout, but reading along
+        assert not pilot.overlays
+        pilot.advance(1 + 20 + 0.5)  # the story ends on the clock; then 20 s untouched
+        assert pilot.overlays
+        pilot.advance(10.5)
+        assert pilot.screen.name == "attract" and player.state.value == "idle"
+        assert app.language == "kk" and not app.captions_on  # the next visitor's choice
+    finally:
+        stop_app(app)
+
+
 def test_a_recording_deleted_while_it_plays_never_breaks_the_kiosk(window, tmp_path):
     content = make_tour(tmp_path / "tour", stops=3, seconds=3)
     app, pilot = start_app(window, content, lambda clock: PygameAudio())

@@ -142,7 +142,7 @@ def test_a_stop_without_the_visitors_language_says_so(pilot):
     assert pilot.text("message") == ""
 
 
-def test_no_sound_device_keeps_the_text_and_says_so_calmly(window, content):
+def test_no_sound_device_keeps_the_text_says_so_calmly_and_reads_along(window, content):
     from tests.ui.conftest import start_app, stop_app
 
     app, pilot = start_app(window, content, lambda clock: FakeAudio(clock=clock, available=False))
@@ -151,7 +151,15 @@ def test_no_sound_device_keeps_the_text_and_says_so_calmly(window, content):
         assert pilot.text("title") == "Stop 101"
         assert pilot.text("text") == "Stop 101: text."
         assert pilot.text("message").startswith("Sound is not available at this kiosk just now.")
-        assert pilot.find("play").disabled
+        assert not pilot.find("captions_toggle").selected
+        pilot.tap("play")  # the captions run along as if it were heard
+        pilot.advance(3)
+        assert pilot.find("captions_toggle").selected  # on by themselves, for reading
+        assert pilot.player.state.value == "playing" and not pilot.backend.audible
+        assert pilot.text("elapsed") == "0:03"
+        assert pilot.text("caption_band") == "First (en)"
+        pilot.advance(15)
+        assert pilot.text("caption_band") == "Second (en)"
     finally:
         stop_app(app)
 

@@ -20,8 +20,9 @@ import pygame
 import pytest
 import soundfile
 
-from kiosk.audio import AudioError, PygameAudio, audio_duration
+from kiosk.audio import AudioError, MixerPulse, PygameAudio, audio_duration
 from kiosk.narration import NarrationPlayer, NarrationState as S
+from tests.fake_clock import FakeClock
 
 RATE = 22050
 
@@ -211,7 +212,7 @@ def test_corrupt_file_makes_player_failed(audio, tmp_path):
     assert player.state is S.failed
 
 
-def test_init_failure_is_unavailable_and_harmless(monkeypatch, tone3):
+def test_init_failure_is_silent_and_harmless(monkeypatch, tone3):
     def no_device(*args, **kwargs):
         raise pygame.error("ALSA: Couldn't open audio device")
 
@@ -227,12 +228,13 @@ def test_init_failure_is_unavailable_and_harmless(monkeypatch, tone3):
 
     player = NarrationPlayer(backend)
     player.load(tone3)
-    assert player.state is S.unavailable
+    assert player.state is S.idle and player.silent
     assert player.duration == pytest.approx(3.0, abs=0.05)
-    player.play()
+    player.play()  # reads along silently
+    assert player.state is S.playing and player.silent
     player.skip(10)
     player.poll()
-    assert player.state is S.unavailable
+    assert player.state is S.ended and player.silent
 
 
 def test_close_then_open_again(tone3):
@@ -252,3 +254,79 @@ def test_core_never_imports_kivy():
             "assert not [m for m in sys.modules if m.split('.')[0] == 'kivy']")
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+# -- the device pulled from under a playing narration --------------------------------------
+
+RECORDING = sorted((Path(__file__).resolve().parents[2] / "assets/audio/en").glob("*.ogg"))[0]
+
+
+def wait_until_heard(audio: PygameAudio, timeout: float = 2.0) -> None:
+    """Until the real stream has played something (decoding runs in real time)."""
+    t0 = time.monotonic()
+    while audio.elapsed() <= 0 and time.monotonic() - t0 < timeout:
+        time.sleep(0.01)
+    assert audio.elapsed() > 0, "the stream did not start"
+
+
+def test_mixer_shut_down_under_a_narration_goes_on_silently_and_comes_back(audio):
+    clock = FakeClock()  # the kiosk's clock; the stream itself runs in real time
+    player = NarrationPlayer(audio, clock=clock)
+    player.load(RECORDING)  # a real narration of the tour, ~40 s
+    player.play()
+    wait_until_heard(audio)
+    clock.advance(10)
+    assert player.poll() is S.playing and not player.silent
+
+    pygame.mixer.quit()  # the device pulled from under the stream
+    assert player.poll() is S.playing and player.silent
+    assert not audio.available  # released, to be opened afresh
+    clock.advance(5)
+    assert player.position == pytest.approx(15)  # the captions go on
+
+    clock.advance(player.duration - 0.6 - player.position)  # the reader is near the end
+    assert player.retry_sound() is True
+    assert pygame.mixer.get_init() and audio.busy() and player.state is S.playing
+    # It plays from where the reader is: the stream ends in well under a second, not ~40 s.
+    assert wait_until_not_busy(audio, 5.0) < 2.0
+
+
+def _pygame_sdl():
+    """pygame's own SDL library (ctypes) and the id of the device its mixer plays on."""
+    import ctypes
+
+    libs = Path(pygame.__file__).resolve().parent.parent / "pygame.libs"
+    for path in sorted(libs.glob("libSDL2-2*.so*")):
+        sdl = ctypes.CDLL(str(path))  # the copy pygame already loaded, not a second one
+        playing = [device for device in range(1, 16) if sdl.SDL_GetAudioDeviceStatus(device) == 1]
+        if len(playing) == 1:
+            return sdl, playing[0]
+    pytest.skip("pygame's SDL library cannot be reached through ctypes here")
+
+
+def test_a_device_that_stops_taking_sound_is_noticed_though_get_pos_counts_on(audio):
+    clock = FakeClock()
+    player = NarrationPlayer(audio, clock=clock)
+    player.load(RECORDING)
+    player.play()
+    wait_until_heard(audio)
+    sdl, device = _pygame_sdl()
+    # What SDL does with a device that disappeared: it stops calling the mixer.
+    sdl.SDL_PauseAudioDevice(device, 1)
+    try:
+        time.sleep(0.05)  # a mixing round already under way finishes
+        audio.elapsed()
+        pos = pygame.mixer.music.get_pos()
+        time.sleep(MixerPulse.STUCK_AFTER + 0.2)  # real time: the pulse watches a real thread
+        assert pygame.mixer.music.get_busy()
+        assert pygame.mixer.music.get_pos() > pos  # pygame's position counts on...
+        frozen = audio.elapsed()
+        time.sleep(0.05)
+        assert audio.elapsed() == frozen  # ...what the backend reports does not
+        for _ in range(round(2 * player.STALL_GRACE / 0.1)):
+            clock.advance(0.1)
+            player.poll()
+        assert player.silent and player.state is S.playing
+    finally:
+        if pygame.mixer.get_init():
+            sdl.SDL_PauseAudioDevice(device, 0)

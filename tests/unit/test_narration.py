@@ -229,30 +229,34 @@ def test_play_error_from_backend_is_failed(player, audio, monkeypatch):
     assert player.state is S.failed and player.error == "device vanished"
 
 
-def test_unavailable_backend_never_raises(clock):
+def test_no_device_never_raises_and_reads_along_on_the_clock(clock):
     audio = FakeAudio(clock, available=False)
     p = NarrationPlayer(audio, clock=clock)
     p.load(TRACK, duration=60.0)
-    assert p.state is S.unavailable and p.duration == 60.0 and p.error is None
+    assert (p.state, p.silent, p.duration, p.error) == (S.idle, True, 60.0, None)
     for action in (p.play, p.pause, p.resume, p.toggle, p.poll, lambda: p.skip(10),
                    lambda: p.set_volume(0.5), p.stop, lambda: p.seek(30), p.unload):
         action()
     p.load(TRACK, duration=60.0)
     p.seek(30)
-    assert p.state is S.unavailable and p.position == 30
+    assert p.state is S.paused and p.position == 30
     clock.advance(10)
-    assert p.position == 30  # nothing plays
-    assert "open" in audio.names()  # load retried the device
+    assert p.position == 30  # paused stays put
+    p.play()
+    clock.advance(10)
+    assert p.state is S.playing and p.silent and p.position == pytest.approx(40)
+    assert not audio.playing  # nothing to hear: the captions follow the clock
+    assert "open" in audio.names()  # load and play retried the device
 
 
 def test_device_coming_back_is_used_on_play(clock):
     audio = FakeAudio(clock, available=False)
     p = NarrationPlayer(audio, clock=clock)
     p.load(TRACK, duration=60.0)
-    assert p.state is S.unavailable
+    assert p.state is S.idle and p.silent
     audio.can_open = True  # e.g. USB speaker plugged in
     p.play()
-    assert p.state is S.playing and audio.path == TRACK
+    assert p.state is S.playing and not p.silent and audio.path == TRACK and audio.audible
     clock.advance(2)
     assert p.position == pytest.approx(2)
 

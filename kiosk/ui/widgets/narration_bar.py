@@ -1,9 +1,11 @@
 """The narration controls: play/pause, back and forward 10 s, a bar to drag, the times."""
 
+from kivy.app import App
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.slider import Slider
 
+from ..narration_view import CaptionsWhileSilent
 from .controls import QuietButton
 from .toolbar import LANGUAGE_NAMES
 
@@ -46,17 +48,27 @@ class VolumeButton(QuietButton):
 
 
 class NarrationBar(BoxLayout):
-    """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`."""
+    """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`.
+
+    Without sound the bar says so, and the captions are turned on for reading along.
+    """
 
     view = ObjectProperty(None, allownone=True, rebind=True)
+    _captions_while_silent = None
 
     @staticmethod
     def language_names(codes) -> list[str]:
         return [LANGUAGE_NAMES.get(code, code) for code in codes]
 
     def on_view(self, _bar, view):
+        if self._captions_while_silent is not None:
+            self._captions_while_silent.detach()
+            self._captions_while_silent = None
         if view is not None:
             view.bind(position=self._follow, duration=self._follow)
+            app = App.get_running_app()  # holds the visitor's captions_on
+            if app is not None and hasattr(app, "captions_on"):
+                self._captions_while_silent = CaptionsWhileSilent(view, app)
 
     def _follow(self, *_args):
         slider = self.ids.progress
