@@ -74,7 +74,8 @@ def figures(r: dict, round_trips: int, seconds: float) -> list[dict]:
          "notes": (f"Stop {narration['stop']}, captions on, the narration playing for "
                    f"{seconds:g} s ({narration['captions_shown']} captions shown, at "
                    f"{narration['position_s']} s at the end, still {narration['state']}): "
-                   f"{_describe(narration, seconds)}; the narration view refreshes 10 times "
-                   f"a second (position rounded to 0.1 s) and the window is redrawn only "
-                   f"when something shown changed. {floor_text}")},
+                   f"{_describe(narration, seconds)}; the narration view asks the player 10 "
+                   f"times a second but moves the bar and the times in 0.5 s steps, "
+                   f"together, and the window is redrawn only when something shown "
+                   f"changed. {floor_text}")},
     ]

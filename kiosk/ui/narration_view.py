@@ -17,9 +17,14 @@ from kivy.properties import (BooleanProperty, ListProperty, NumericProperty, Opt
 from ..captions import Captions, CaptionsError
 from ..narration import NarrationPlayer, NarrationState
 
-#: How often the position shown is brought up to date (seconds). 10 Hz keeps the bar
-#: smooth without redrawing on every frame.
+#: How often the player is asked where it is (seconds): a caption changes, and the end is
+#: noticed, within a tenth of a second.
 REFRESH_INTERVAL = 0.1
+#: The position shown moves in steps of this much (seconds): the bar's knob twice a
+#: second, the times once a second, in the same redraw. Every redraw is of the whole
+#: window; drawn in software it cost tens of milliseconds, and at ten a second a touch
+#: during a narration often waited for one (docs/performance.md).
+POSITION_STEP = 0.5
 #: Without sound (no device, or it went away), how often to try again (seconds): speakers
 #: plugged back in are found without a restart, and the narration is heard again from
 #: where the visitor is reading.
@@ -119,8 +124,9 @@ class NarrationView(EventDispatcher):
         self.silent = self.has_recording and player.silent
         self.reading_along = self.silent and state is not NarrationState.idle
         self.duration = player.duration or 0.0
-        # Round so that the bar and labels change at most ten times a second.
-        self.position = round(player.position, 1)
+        # In steps, so that the bar and the times change together, twice a second.
+        self.position = min(self.duration,
+                            round(player.position / POSITION_STEP) * POSITION_STEP)
         self.elapsed_text = clock_text(self.position)
         self.remaining_text = "-" + clock_text(max(0.0, self.duration - self.position))
         cue = self.captions.at(player.position)
