@@ -351,7 +351,7 @@ class Monkey:
         view = self.app.narration
         return (self.app.screens.current == "stop" and not _overlay_open()
                 and view is not None and view.has_recording
-                and view.state not in ("unavailable", "failed"))
+                and view.state != "failed")
 
     def _seek(self):
         if not self._narration_reachable():
