@@ -108,8 +108,9 @@ METHODS = (
      "**Tap on a stop's tile to its picture on screen.** Every picture prepared (the "
      "display copies and thumbnails a running kiosk uses). A touch on a tile of the tour "
      "screen, scrolled into view; from touch_up to the first frame showing the stop with "
-     "its picture once the kiosk's 0.3 s fade has ended, drawn (what the visitor waits "
-     "for); also with a plain cut instead of the fade, interleaved. Floor: decoding and "
+     "its picture once the screen change has ended, drawn (what the visitor waits "
+     "for): with a cut (the kiosk's choice where the CPU draws) and with the 0.3 s fade "
+     "(its choice with a GPU), interleaved. Floor: decoding and "
      "uploading that same prepared picture alone (`CoreImage(path, nocache=True)."
      "texture`), just before each tap. p50 and p95; no goal is set."),
     ("Language switch",
@@ -122,8 +123,8 @@ METHODS = (
      "**Frame time.** The wall time between two successive frames of the real loop "
      "(Kivy's Clock returning from its wait for the next frame): at rest the Clock paces "
      "the loop itself (Kivy's 60 fps limit comes out at ~12 ms here), a slower frame "
-     "shows as a longer interval. Measured during FadeTransitions (0.3 s) between the "
-     "tour and a stop, both ways, from the frame that runs the action to the one that "
+     "shows as a longer interval. Measured during screen changes (the kiosk's own "
+     "transition on this machine) between the tour and a stop, both ways, from the frame that runs the action to the one that "
      "draws the end; and for ten seconds of a narration playing with captions on. Floor: "
      "an idle one-Label Kivy app with the same window, in the same run. The issue asks "
      "for no jank; the goal here: p95 at most one frame at 60 fps (16.7 ms) above the "
@@ -141,90 +142,76 @@ METHODS = (
      "event on the UI thread, the writer's pauses, the stats; see its notes below."),
 )
 
-MSAA = (
-    "Measured, not applied: Kivy asks for 2x multisampling by default "
-    "(`graphics.multisamples`), which llvmpipe pays on every pixel. With it off "
-    "(`KCFG_GRAPHICS_MULTISAMPLES=0`), two runs each against two with it on (5 s of "
-    "narration, busy machine): a full redraw of the tour screen took 23-28 ms instead of "
-    "82-85, of a stop 33-46 instead of 64-76; the fade's p95 fell from 168-204 ms to "
-    "53-145, the narration's from 85-90 to 38-44. Edges of drawn shapes (rounded corners, "
-    "lines) would lose their smoothing. It does not help the start-up goal: the floor "
-    "gains as much (845 -> 739 ms against 382 -> 306).")
-
 #: Why a figure misses its goal, measured (name prefix -> text); the run's own numbers
 #: are in its notes.
 REASONS = {
     "Process start to first frame": (
-        "The kiosk pays, beyond the floor (per phase, in the notes below; the kiosk's "
-        "`on_start` falls in the first frame's phase): importing its "
-        "modules (mostly `kiosk.content`: pydantic builds the tour models' validators at "
-        "import, ~50-70 ms, pydantic itself and PyYAML ~50 ms), building every screen, "
-        "overlay and kv rule before the first frame (profiled: kv files ~40 ms; screens and "
-        "overlays ~105 ms warm, more on the first build: stop, staff and keypad ~20 ms "
-        "each, tour, home, transcript ~10 ms each), `on_start` (the content watcher, the "
-        "event log) and a first frame that draws far more than one Label (llvmpipe "
-        "compiles its shaders on first use). What changed: the sound device used to be "
-        "opened inside `build_app`: `import pygame` (it imports numpy and pkg_resources, "
-        "~150-190 ms) and the mixer. It now opens in the frame after the first one "
-        "(`kiosk.ui.launch.open_audio_after_first_frame`; a stop opened earlier still opens "
-        "it itself): the `build_app` phase went from ~250 ms to ~45 ms, and the whole "
-        "start from 1,418 to 1,261 ms (medians of 9 interleaved runs each on a busy "
-        "machine, floor 392 ms). What would close the rest lies outside the start-up "
-        "code: build only the start screen before the first frame and the others just "
-        "after it (kiosk/ui/app.py), and make the content models cheaper to import "
-        "(pydantic `defer_build`, or validating without pydantic)."),
-    "Frame time p95 during the fade": (
-        "A FadeTransition draws both screens into off-screen buffers and blends them, every "
-        "frame; with llvmpipe every full-screen draw costs the CPU tens of milliseconds "
-        "(see the draw times in the notes; the one-Label floor draws in a few ms). Sampled "
-        "with py-spy (`--idle --native`) over six round trips: of the UI thread's time in "
-        "the transitions, ~60% was spent waiting for llvmpipe inside `on_draw` (half in "
-        "label textures uploaded while it still drew, half in vertex batches), ~20% in the "
-        "action itself (open_stop: picture decoded and uploaded, narration loaded), ~18% "
-        "issuing the draw calls, ~2% in Clock events (layout, animation). So the fade's "
-        "frames take tens to hundreds of milliseconds each, and the 0.3 s fade is over in "
-        "a handful of frames (counted in the tile tap's notes): the visitor sees a "
-        "jump, not a fade, and a tile tap with the fade takes longer than with a cut "
-        "(the tile-tap figures above). Nothing in "
-        "the kiosk's Python code dominates; the cost is drawing in software. " + MSAA +
-        " A plain cut (`KioskApp(transition_duration=0)`) would remove the fade's cost "
-        "altogether; on a kiosk with a GPU the fade is cheap. Both are the product's "
-        "choices, not made here."),
+        "What changed in this round: the kiosk builds only the screen shown first before "
+        "its first frame; the other screens and the overlays follow one a frame after it, "
+        "then the event log's writer, the content watcher and the preparing of pictures "
+        "(kiosk/ui/screen_set.py, `KioskApp.on_start`); the last good tour is no longer "
+        "parsed a second time at every start; and, drawing in software, the window is "
+        "made without multisampling (kiosk/ui/rendering.py). Measured before and after "
+        "(the previous commit against this one, 7 interleaved runs each, busy machine, "
+        "medians): 874 ms before; 576 ms after with multisampling as before, against "
+        "424 ms for the one-Label floor with Kivy's default window (1.36 times: within "
+        "the goal); 462 ms after with the window this machine now gets, against 247 ms "
+        "for the floor with that same window (1.87 times). Without multisampling Mesa "
+        "makes the window ~100-180 ms faster, for the floor as for the kiosk, so the "
+        "ratio grew while the kiosk's own start fell by half. What is left beyond the "
+        "floor (the phases in the notes): importing the kiosk's modules (~105 ms; "
+        "`kiosk.content` alone ~85 ms, of which pydantic's import and the building of the "
+        "tour model's validators ~65 ms), reading the tour and opening the services "
+        "(~25 ms), the home screen (~15 ms) and a first frame that draws far more than "
+        "one Label (~50 ms). Profiled with pyinstrument and `-X importtime`; loading the "
+        "tour in a thread while Kivy opens the window gained nothing (both hold the GIL: "
+        "351 ms together against 350 one after the other). The next step, not taken: "
+        "show the home screen from a small card of the museum's name and languages kept "
+        "beside the last good tour (keyed by the stops.yaml text's hash) and validate the "
+        "tour in the frame after; that would take pydantic (~85 ms) out of the start. A "
+        "kiosk starts once a day, so the visitor-facing figures came first."),
+    "Frame time p95 during screen changes": (
+        "Drawing in software, the kiosk now changes screens with a cut, not a fade "
+        "(kiosk/ui/rendering.py): the fade drew both screens into off-screen buffers "
+        "every frame and came out as two or three slow frames, a jump anyway. So a "
+        "screen change is now the frame that runs the action and the frame that draws "
+        "the new screen: opening a stop decodes and uploads its picture and loads its "
+        "narration (p50 ~40 ms; the picture's decode alone is the tile tap's floor, "
+        "~15-20 ms) and its first frame renders every label's texture while llvmpipe "
+        "draws the window (the draw times are in the notes). Before (the previous full "
+        "run, fade, multisampling): p95 272.7 ms; after: this run's figure. What would "
+        "close the rest: a GPU (the fade comes back by itself there), or spreading the "
+        "stop's first frame over several (the picture decoded in a thread and shown when "
+        "ready), which would make the visitor wait as long for the picture."),
     "Frame time p95 while a narration plays": (
-        "While a narration plays the window is redrawn about ten times a second (the "
-        "position is refreshed at 10 Hz, rounded to 0.1 s, so the bar's knob moves at "
-        "each refresh; the times and the caption change less often; the rate is in the "
-        "notes), and every redraw is of the whole window, which llvmpipe draws in tens of "
-        "milliseconds (the draw times are in the fade's notes). Sampled with py-spy "
-        "(`--idle --native`) over ten seconds of narration: the UI thread spent ~65% of "
-        "the time in `on_draw` waiting for llvmpipe, ~14% issuing draw calls, ~18% "
-        "waiting for the next frame, and under 1% in the kiosk's own Python "
-        "(NarrationView.refresh, layout). The refresh is throttled as asked; the frames "
-        "are long because drawing is. How it shows depends on the swap: without a wait "
-        "after each swap, offscreen, most frames looked free (p95 44-46 ms) but the "
-        "drawing piled up and was paid in stalls of 1.2-1.5 s about once a second; under "
-        "Xvfb (an X server, same llvmpipe) each redraw cost its own drawing (p95 115-120 "
-        "ms, longest 144-168); the bench now waits after each swap, as a display does. "
-        + MSAA + " Fewer redraws would help as well (not measured): move the knob only "
-        "when it moves a whole pixel, or refresh at 4 Hz (kiosk/ui/narration_view.py)."),
+        "What changed: the narration bar's knob and its times now move together in "
+        "half-second steps (kiosk/ui/narration_view.py), two redraws a second instead of "
+        "ten; captions still change within a tenth of a second. Drawing in software the "
+        "window is made without multisampling, which made every redraw two to three "
+        "times cheaper (a stop: 33-46 ms instead of 64-76, measured with "
+        "`KCFG_GRAPHICS_MULTISAMPLES=0` in the previous round). Before (the previous "
+        "full run): p95 203.1 ms with 7.9 redraws a second; after: this run's figure and "
+        "rate. Each redraw is still of the whole window, drawn by llvmpipe on the CPU; "
+        "the frames in between cost what the floor's do. On a kiosk with a GPU the "
+        "redraws cost a few milliseconds."),
 }
 
 
 #: Figures with no goal that sit far above their floor: why, measured.
 FAR_ABOVE = {
     "Tile tap": (
-        "**Tile tap and language switch.** No goal is set, but both sit far above their "
-        "floors, and for one reason: the first frame of a changed screen. The app's own "
-        "work is small: open_stop (picture decoded and uploaded, narration loaded) takes "
-        "a few tens of ms (p50 ~40), about three times the floor's decode; set_language returns in a few "
-        "ms (narration of the other language loaded and moved to the matching sentence) "
-        "and the labels have their new text in the next Clock tick (~20 ms). Then the "
-        "frame: many labels get new textures, and each upload has to wait until llvmpipe "
-        "has finished drawing what it was given before. Sampled with py-spy over 20 "
-        "switches: ~70% of the time was that frame's drawing, three quarters of it waiting "
-        "for llvmpipe; set_language itself ~3%. The fade adds its own frames on top "
-        "(see the frame-time figure). With a GPU these waits shrink to almost nothing; on "
-        "this hardware the first frame of a stop is what a visitor waits for."),
+        "**Tile tap and language switch.** No goal is set; both sit above their floors "
+        "for one reason: the first frame of a changed screen, drawn in software. The "
+        "app's own work is small: open_stop (picture decoded and uploaded, narration "
+        "loaded) takes a few tens of ms, about twice the floor's decode; set_language "
+        "returns in a few ms and the labels have their new text in the next Clock tick. "
+        "Then the frame: many labels get new textures, each upload waiting for llvmpipe "
+        "to finish what it was drawing (py-spy, previous round: ~70% of a switch was that "
+        "frame). What changed in this round, both from drawing without multisampling and "
+        "without the fade where the CPU draws: the previous full run had a tile tap at "
+        "p50 604.6 ms with the fade (307.9 ms with a cut) and a language switch at p50 "
+        "287.5 ms; this run's figures are in the table, the fade still measured beside "
+        "the cut."),
 }
 
 
