@@ -15,6 +15,7 @@ No Kivy here.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from pathlib import Path
 from .content.errors import Problem, Severity
 from .content.languages import Gap, coverage_table, language_problems
 from .content.loader import Examined, examine
-from .content.media_checks import MediaSummary, check_media
+from .content.media_checks import Inspections, MediaSummary, check_media
 from .content.model import INTERFACE_LANGUAGES
 
 
@@ -49,14 +50,29 @@ class CheckReport:
 
 
 def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
-    """Everything ``check`` finds in ``content_dir``. Never raises on bad content."""
-    found = examine(content_dir)
-    report = CheckReport(found, list(found.problems))
-    if found.source is not None and (found.stops or found.museum):
-        problems, report.gaps = language_problems(found.museum, found.stops, found.source)
-        report.problems += problems
-        problems, report.media = check_media(found, workers=workers)
-        report.problems += problems
+    """Everything ``check`` finds in ``content_dir``. Never raises on bad content.
+
+    With many files, worker processes start on them before stops.yaml is parsed
+    (``Inspections.start``). The garbage collector waits until the end: during the parse
+    it would walk the many new objects again and again (~15% of the parse's time) for
+    next to no garbage; what there is, it collects once it is back on.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    inspections = Inspections(workers)
+    try:
+        inspections.start(content_dir)
+        found = examine(content_dir)
+        report = CheckReport(found, list(found.problems))
+        if found.source is not None and (found.stops or found.museum):
+            problems, report.gaps = language_problems(found.museum, found.stops, found.source)
+            report.problems += problems
+            problems, report.media = check_media(found, workers, inspections)
+            report.problems += problems
+    finally:
+        inspections.close()
+        if collecting:
+            gc.enable()
     report.problems.sort(key=lambda p: (p.file, p.line, p.col))
     return report
 

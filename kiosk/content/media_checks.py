@@ -13,8 +13,9 @@ What is checked, exactly:
   at its start, cut short, empty, or shorter than half a second is an error. The middle of a
   recording is not decoded (that would take ~20 ms per minute of sound; the whole
   check of a 1,000-stop tour must stay within seconds), nor its loudness measured.
-- **Captions** (.vtt): read as UTF-8 and parsed with webvtt-py; blocks that webvtt-py
-  would silently drop (a broken timing line, text cut off from its cue by a blank
+- **Captions** (.vtt): read as UTF-8 and parsed as webvtt-py parses them (its own
+  timing-line pattern and its rules for a cue block); blocks that webvtt-py would
+  silently drop (a broken timing line, text cut off from its cue by a blank
   line) are reported with their line, as are cues that end before they start, start
   before the cue above them (a warning), or end more than half a second after the
   narration's end.
@@ -29,8 +30,15 @@ What is checked, exactly:
   above 40 megapixels or 25 MB (a warning), is reported.
 - **Picture timings**: a picture's ``at`` past the end of a narration it belongs to.
 
-Each distinct file is inspected once per run (keyed by real path, size and change time),
-shared among worker processes, one per core, when there are many (see ``_Cache``).
+Each distinct file is inspected once per run (keyed by its real path), shared among
+worker processes, one per core, when there are many; they start on the files stops.yaml
+seems to name while it is being parsed (see ``Inspections``).
+
+Where a 1,000-stop check's time goes (3,000 recordings, 3,000 caption files, 1,624
+pictures, 2 cores; profiled with py-spy and cProfile): a recording ~0.35 ms, nearly all
+inside libsndfile's open (libvorbis building its codebooks, libsndfile reading the last
+64 kB for the length), so ~1.1 s of CPU in all; a caption file ~0.05 ms; a picture
+~0.05 ms; parsing stops.yaml with the model and the files' existence ~0.25 s.
 """
 
 from __future__ import annotations
@@ -38,6 +46,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
+import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,13 +74,12 @@ HUGE_BYTES = 25 * 1024 * 1024
 # --------------------------------------------------------------- reports
 
 
-@dataclass(frozen=True)
-class AudioReport:
+class AudioReport(NamedTuple):  # tuples: cheap to send back from a worker process
     duration: float | None = None  # seconds, when the header could be read
     error: str | None = None  # what is wrong, to follow "the recording 'x' ..."
 
 
-class Cue(NamedTuple):  # a tuple: cheap to send back from a worker process
+class Cue(NamedTuple):
     line: int  # of its timing line in the .vtt file, 1-based
     start: float
     end: float
@@ -79,15 +88,17 @@ class Cue(NamedTuple):  # a tuple: cheap to send back from a worker process
     text: str
 
 
-@dataclass(frozen=True)
-class CaptionReport:
-    cues: tuple[Cue, ...] = ()
+class CaptionReport(NamedTuple):
+    #: None when the report comes from a worker process, which keeps the cues to itself:
+    #: ``latest`` says whether any matter (see ``_caption_problems``).
+    cues: tuple[Cue, ...] | None = ()
     #: (line in the .vtt, what is wrong and what to do, severity)
     problems: tuple[tuple[int, str, Severity], ...] = ()
+    #: The latest end of a cue that ends after it starts (None if none does).
+    latest: float | None = None
 
 
-@dataclass(frozen=True)
-class ImageReport:
+class ImageReport(NamedTuple):
     size: tuple[int, int] | None = None
     error: str | None = None
     warning: str | None = None
@@ -98,13 +109,21 @@ class ImageReport:
 
 def inspect_audio(path: str | Path) -> AudioReport:
     """Header, then a real decode of the first and last PROBE_SECONDS."""
-    import soundfile
-
     suffix = os.path.splitext(path)[1]
     if suffix.lower() not in AUDIO_FORMATS:
         return AudioReport(error=f"is a {suffix or 'extension-less'} file, which the kiosk "
                            "cannot play; save the recording as OGG Vorbis (.ogg), MP3 or WAV "
                            "and write that file's name here")
+    duration = _plainly_fine(path)
+    if duration is not None:
+        return AudioReport(duration)
+    return _decode(path)  # something is not plainly fine: SoundFile's steps say what
+
+
+def _decode(path: str | Path) -> AudioReport:
+    """``inspect_audio``'s steps through ``soundfile.SoundFile``, each fault in words."""
+    import soundfile
+
     try:
         size = os.path.getsize(path)
         if size == 0:
@@ -139,6 +158,87 @@ def inspect_audio(path: str | Path) -> AudioReport:
         return AudioReport(duration, f"is only {duration:.2f} seconds long; it was probably "
                            "cut short: export the whole recording again")
     return AudioReport(duration)
+
+
+_LIBSNDFILE = None
+
+
+def _libsndfile():
+    """(libsndfile as soundfile loaded it, its cffi, the format codes); None if soundfile's
+    inner names ever change, and then every recording goes through SoundFile."""
+    global _LIBSNDFILE
+    if _LIBSNDFILE is None:
+        try:
+            import soundfile
+
+            lib, ffi = soundfile._snd, soundfile._ffi
+            _LIBSNDFILE = (lib, ffi, lib.SF_FORMAT_TYPEMASK, soundfile._formats["OGG"],
+                           (soundfile._formats["WAV"], soundfile._formats["WAVEX"]))
+        except Exception:
+            _LIBSNDFILE = ()
+    return _LIBSNDFILE or None
+
+
+def _plainly_fine(path) -> float | None:
+    """The seconds of a recording when it is plainly fine, else None.
+
+    The libsndfile calls ``soundfile.SoundFile`` makes for the steps of ``inspect_audio``
+    (open, clipping on, each ``tell``, ``read`` of 16-bit samples and ``seek``, close,
+    each followed by its error check), made straight through soundfile's cffi: the same
+    decoding without SoundFile's Python layers or a NumPy array, ~15% of a recording's
+    time. Any error, a WAV (whose header is compared with its data), or a recording
+    shorter than MIN_SECONDS gives None, and ``inspect_audio`` then takes its ordinary
+    steps, which find and word what is wrong exactly as before.
+    """
+    found = _libsndfile()
+    if found is None:
+        return None
+    lib, ffi, typemask, ogg, wav = found
+    try:
+        name = os.fspath(path).encode(sys.getfilesystemencoding())
+    except Exception:
+        return None
+    info = ffi.new("SF_INFO*")
+    handle = lib.sf_open(name, lib.SFM_READ, info)
+    if handle == ffi.NULL:
+        return None
+    try:
+        lib.sf_command(handle, lib.SFC_SET_CLIPPING, ffi.NULL, lib.SF_TRUE)
+        rate, frames, container = info.samplerate, info.frames, info.format & typemask
+        if rate <= 0 or frames <= 0 or container in wav or info.seekable != lib.SF_TRUE:
+            return None
+        duration = frames / rate
+        if duration < MIN_SECONDS:
+            return None
+        probe = max(1, int(PROBE_SECONDS * rate))
+        buffer = ffi.new("short[]", probe * info.channels)
+        if not _read(lib, handle, buffer, frames, min(probe, frames)):
+            return None
+        if frames > probe and container != ogg:
+            lib.sf_seek(handle, frames - probe, os.SEEK_SET)
+            if lib.sf_error(handle) or not _read(lib, handle, buffer, frames, probe):
+                return None
+    except Exception:
+        return None
+    finally:
+        closed = lib.sf_close(handle)
+    return duration if closed == 0 else None
+
+
+def _read(lib, handle, buffer, frames: int, wanted: int) -> bool:
+    """``SoundFile.read(wanted, dtype="int16")``'s calls; True if it read a frame or more."""
+    at = lib.sf_seek(handle, 0, os.SEEK_CUR)  # _check_frames: what is left
+    if lib.sf_error(handle):
+        return False
+    wanted = min(wanted, frames - at)
+    at = lib.sf_seek(handle, 0, os.SEEK_CUR)  # _cdata_io: where it reads from
+    if lib.sf_error(handle):
+        return False
+    got = lib.sf_readf_short(handle, buffer, wanted)
+    if lib.sf_error(handle):
+        return False
+    lib.sf_seek(handle, at + got, os.SEEK_SET)
+    return got > 0 and not lib.sf_error(handle)
 
 
 def _wav_promises(path) -> float | None:
@@ -197,10 +297,11 @@ def stamp(value: float) -> str:
 
 
 def inspect_captions(path: str | Path) -> CaptionReport:
-    """Parse a .vtt with webvtt-py; report, by line, what it would refuse or drop.
+    """Parse a .vtt as webvtt-py does; report, by line, what it would refuse or drop.
 
-    One pass over the file's blocks, each given to webvtt-py's own block parser: the same
-    steps as ``webvtt.read``, but knowing each block's line, and seeing the blocks that
+    One pass over the file's blocks, each taken as webvtt-py's ``webvtt.read`` takes it
+    (``_cue_block``: its test for a cue and its reading of one, with its own pattern for
+    the timing line), but knowing each block's line, and seeing the blocks that
     ``webvtt.read`` drops without a word.
     """
     from webvtt.vtt import WebVTTCueBlock, is_valid_content
@@ -223,32 +324,34 @@ def inspect_captions(path: str | Path) -> CaptionReport:
         return CaptionReport(problems=((line, "this line is not UTF-8 text; save the file as "
                                         "UTF-8 (in Notepad: Save as, Encoding UTF-8)",
                                         Severity.error),))
-    lines = [line.rstrip("\r") for line in text.split("\n")]
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.rstrip("\r") for line in lines]
     if not is_valid_content(lines):
         return CaptionReport(problems=((1, "the first line must be WEBVTT; add that line at "
                                         "the top of the file", Severity.error),))
     problems: list[tuple[int, str, Severity]] = []
     cues: list[Cue] = []
-    timing_pattern = WebVTTCueBlock.CUE_TIMINGS_PATTERN
+    timing = WebVTTCueBlock.CUE_TIMINGS_PATTERN.match
     for number, block in _blocks(lines):
         first = block[0]
-        if WebVTTCueBlock.is_valid(block):
-            timing_at = 0 if timing_pattern.match(first) else 1
+        parsed = _cue_block(block, timing)
+        if parsed is not None:
+            timing_at, start_text, end_text, payload = parsed
             line = number + timing_at
-            parsed = WebVTTCueBlock.from_lines(block)
             # Exact times (webvtt-py's *_in_seconds drop the milliseconds). What webvtt-py's
             # Caption refuses (minutes or seconds above 59, a comma before the
             # milliseconds), seconds() refuses too.
-            start, end = seconds(parsed.start), seconds(parsed.end)
+            start, end = seconds(start_text), seconds(end_text)
             if start is None or end is None:
-                bad = parsed.start if start is None else parsed.end
+                bad = start_text if start is None else end_text
                 problems.append((line, f"'{bad}' is not a WebVTT time, so this caption "
                                  "cannot be read; write times like 00:01:02.500 (minutes and "
                                  "seconds up to 59, a full stop before the milliseconds)",
                                  Severity.error))
                 continue
-            words = " ".join(part.strip() for part in parsed.payload).strip()
-            cues.append(Cue(line, start, end, parsed.start, parsed.end, words))
+            words = " ".join(part.strip() for part in payload).strip()
+            cues.append(Cue(line, start, end, start_text, end_text, words))
         elif number == 1 or first.startswith(("NOTE", "STYLE", "REGION")):
             continue  # the header (WEBVTT and what follows it up to a blank line), notes
         elif any("-->" in line for line in block):
@@ -269,20 +372,57 @@ def inspect_captions(path: str | Path) -> CaptionReport:
                              "a blank line ends it: remove the blank line above this text, or "
                              "give it a timing line", Severity.error))
     previous = None
+    latest = None
     for cue in cues:
         if cue.end <= cue.start:
             problems.append((cue.line, f"the caption '{_short(cue.text)}' ends "
                              f"({cue.end_text}) before it starts ({cue.start_text}); correct "
                              "the times", Severity.error))
-        elif previous is not None and cue.start < previous.start:
-            problems.append((cue.line, f"the caption '{_short(cue.text)}' starts "
-                             f"({cue.start_text}) before the one above it ({previous.start_text}); "
-                             "put the captions in time order", Severity.warning))
+        else:
+            if latest is None or cue.end > latest:
+                latest = cue.end
+            if previous is not None and cue.start < previous.start:
+                problems.append((cue.line, f"the caption '{_short(cue.text)}' starts "
+                                 f"({cue.start_text}) before the one above it "
+                                 f"({previous.start_text}); put the captions in time order",
+                                 Severity.warning))
         previous = cue
     if not cues and not problems:
         problems.append((0, "have no captions in them; add them, or remove the 'captions:' line "
                          "from stops.yaml", Severity.warning))
-    return CaptionReport(tuple(cues), tuple(problems))
+    return CaptionReport(tuple(cues), tuple(problems), latest)
+
+
+def _cue_block(block: list[str], timing) -> tuple[int, str, str, list[str]] | None:
+    """webvtt-py's ``WebVTTCueBlock.is_valid`` and ``from_lines`` in one pass.
+
+    (index of the timing line, start, end, payload lines) when webvtt-py takes ``block``
+    as a cue, else None. ``timing`` is the match of webvtt-py's own CUE_TIMINGS_PATTERN,
+    which needs '-->' in a line: lines without it are not matched at all. As in
+    ``from_lines``, a later timing line in the block replaces the times, and is not text.
+    """
+    count = len(block)
+    if count < 2:
+        return None
+    first, second = block[0], block[1]
+    if "-->" not in second:
+        if "-->" not in first or not timing(first):
+            return None
+        at = 0
+    elif count < 3 or "-->" in first or "-->" in block[2] or not timing(second):
+        return None
+    else:
+        at = 1
+    found = timing(block[at])
+    start, end = found.group(1), found.group(2)
+    payload = []
+    for line in block[at + 1:]:
+        found = timing(line) if "-->" in line else None
+        if found:
+            start, end = found.group(1), found.group(2)
+        else:
+            payload.append(line)
+    return at, start, end, payload
 
 
 def _blocks(lines: list[str]):
@@ -368,74 +508,198 @@ class MediaSummary:
 
 #: Below this many files, the work is done in this process: starting workers costs more.
 PARALLEL_FROM = 200
+#: What the worker processes may be asked to run, by name.
+INSPECTORS = ("inspect_audio", "inspect_captions", "inspect_image")
+#: A line of stops.yaml that names a file, as the generated and the hand-written tours
+#: write it (``audio: assets/...``, quoted or not): a guess, for a head start only.
+_NAMED_FILE = re.compile(r"""^[ \t-]*(audio|captions|file)[ \t]*:[ \t]+"""
+                         r"""(?:"([^"\\\n]+)"|'([^'\n]+)'|([^\s"'#&*!|>%@`{}\[\],]\S*))"""
+                         r"""[ \t]*(?:#.*)?\r?$""", re.MULTILINE)
+_INSPECTOR_OF = {"audio": "inspect_audio", "captions": "inspect_captions",
+                 "file": "inspect_image"}
 
 
-def _inspect(job: tuple[str, str]):
-    """Run in a worker process: ``job`` is (name of an inspect_* function, path)."""
-    name, path = job
-    return globals()[name](path)
+class Inspections:
+    """Each distinct file inspected once per run; many files shared among processes.
 
-
-class _Cache:
-    """Each distinct file inspected once per run; many files are shared among processes.
-
-    Keyed by (what inspects it, real path, size, mtime): a file named by several stops is
-    opened once, and one changed during the run is not mistaken for the old one.
+    Keyed by (what inspects it, real path): a file named by several stops is opened
+    once. With many files, worker processes (one per core) share them, and can start
+    before stops.yaml is parsed (``start``): its text is scanned for the lines that name
+    files, and the workers open those while this process parses; after the parse,
+    ``run`` takes their reports for the files the tour really names and inspects what
+    the guess missed. A guessed file is opened only if it is an ordinary file inside the
+    content folder (its real path, links followed), as the loader requires.
 
     Why processes and not threads: libsndfile and Pillow let go of Python's lock, but each
     recording takes only ~0.4 ms, and the threads then spend as long waiting to take the
     lock back from the thread parsing captions (measured: 20% more CPU, little gained).
     Worker processes are forked (Linux), so they start at once with everything imported;
-    elsewhere, or if they cannot be started, the work is done in this process.
+    elsewhere, or if they cannot be started, the work is done in this process. Work goes
+    to them in chunks, and comes back as tuples, without the cues (``CaptionReport``).
     """
 
-    def __init__(self, workers: int | None):
-        self.workers = workers or min(8, os.cpu_count() or 2)
-        self.results: dict[tuple, object] = {}
-        self.keys: dict[tuple, tuple] = {}
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or min(8, _cores())
+        self.root: str | None = None
+        self.results: dict[tuple[str, str], object] = {}
+        self._pool = None
+        self._pending: list = []
 
-    def key(self, inspect, path: str) -> tuple:
-        key = self.keys.get((inspect, path))
-        if key is None:
+    def start(self, content_dir: str | Path) -> None:
+        """Have workers start on the files stops.yaml seems to name, if there are many."""
+        if self.workers < 2 or not _can_fork():
+            return
+        try:
+            text = (Path(content_dir) / "stops.yaml").read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return  # the loader says what is wrong
+        guesses = {}
+        for found in _NAMED_FILE.finditer(text):
+            rel = found.group(2) or found.group(3) or found.group(4)
+            guesses[(_INSPECTOR_OF[found.group(1)], rel)] = None
+        if len(guesses) < PARALLEL_FROM:
+            return
+        self.root = os.path.realpath(content_dir)
+        try:
+            self._in_processes(list(guesses))
+        except Exception:  # OSError, BrokenProcessPool...: it is all done later instead
+            self.close()
+
+    def _in_processes(self, items: list[tuple[str, str]]) -> None:
+        """Send ``items`` (inspector's name, path in the content folder) to the workers."""
+        if self._pool is None:
+            self._pool = _start_pool(self.workers)
+        size = max(8, len(items) // (self.workers * 16))
+        for at in range(0, len(items), size):
+            self._pending.append(self._pool.submit(_inspect_chunk, self.root,
+                                                   items[at:at + size]))
+
+    def _gather(self) -> None:
+        """Wait for what the workers were given; keep their reports."""
+        pending, self._pending = self._pending, []
+        for future in pending:
             try:
-                info = os.stat(path)
-                key = (inspect.__name__, path, info.st_size, info.st_mtime_ns)
-            except OSError:
-                key = (inspect.__name__, path, None, None)
-            self.keys[(inspect, path)] = key
-        return key
+                reports = future.result()
+            except Exception:  # a worker died: the files it had are inspected here
+                continue
+            for key, packed in reports:
+                self.results[key] = _REPORT_OF[key[0]]._make(packed)
 
     def run(self, jobs: list[tuple]) -> None:
-        todo: dict[tuple, tuple] = {}
+        """Inspect every (inspect function, real path) of ``jobs`` not inspected yet."""
+        self._gather()
+        todo: dict[tuple[str, str], tuple] = {}
         for inspect, path in jobs:
-            key = self.key(inspect, path)
+            key = (inspect.__name__, path)
             if key not in self.results and key not in todo:
                 todo[key] = (inspect, path)
-        items = list(todo.items())
-        if self.workers > 1 and len(items) >= PARALLEL_FROM and _can_fork():
+        if (self.workers > 1 and len(todo) >= PARALLEL_FROM and _can_fork()
+                and all(name in INSPECTORS for name, _ in todo)):
             try:
-                self._in_processes(items)
-                return
+                self._in_processes(list(todo))
+                self._gather()
             except Exception:  # OSError, BrokenProcessPool...: do it here instead
                 pass
-        for key, (inspect, path) in items:
-            if key not in self.results:
-                self.results[key] = inspect(path)
-
-    def _in_processes(self, items: list[tuple]) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(16, len(items) // (self.workers * 12))
-        with ProcessPoolExecutor(self.workers,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            done = pool.map(_inspect, [(inspect.__name__, path)
-                                       for _, (inspect, path) in items], chunksize=chunk)
-            for (key, _), result in zip(items, done):
-                self.results[key] = result
+        left = [(key, inspect, path) for key, (inspect, path) in todo.items()
+                if key not in self.results]
+        if left:
+            _import_inspectors()
+        for key, inspect, path in left:
+            self.results[key] = inspect(path)
 
     def get(self, inspect, path: str):
-        return self.results[self.key(inspect, path)]
+        return self.results[(inspect.__name__, path)]
+
+    def close(self) -> None:
+        pool, self._pool, self._pending = self._pool, None, []
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_Cache = Inspections  # its earlier name
+
+_REPORT_OF = {"inspect_audio": AudioReport, "inspect_captions": CaptionReport,
+              "inspect_image": ImageReport}
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 2
+
+
+def _start_pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_started)
+
+
+def _worker_started() -> None:
+    """In each worker: the inspectors' libraries imported (here, not in the parent before
+    the fork: the parent goes on to parse stops.yaml meanwhile), what C libraries write to
+    the terminal (libmpg123 does) sent nowhere, and the garbage collector told to leave
+    alone the objects the worker was forked with (looking at them would make it copy the
+    parent's memory, page by page)."""
+    import gc
+
+    _import_inspectors()
+    gc.freeze()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _inspect_chunk(root: str, chunk: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple]]:
+    """In a worker: ((name, real path), report as a tuple) of each file of ``chunk``.
+
+    ``chunk`` is (inspector's name, path relative to ``root`` or absolute). Only ordinary
+    files inside ``root`` are opened; what is left out (or fails here) is inspected by
+    the parent if the tour really names it, which then says what is wrong with it.
+    """
+    inspectors = {name: globals()[name] for name in INSPECTORS}
+    folders: dict[str, str] = {}
+    done = []
+    for name, path in chunk:
+        real = _real_file(root, path, folders)
+        if real is None:
+            continue
+        try:
+            report = inspectors[name](real)
+        except Exception:  # the parent meets it again, and says so
+            continue
+        if name == "inspect_captions":
+            report = report._replace(cues=None)  # most are never looked at: see `latest`
+        done.append(((name, real), tuple(report)))
+    return done
+
+
+def _real_file(root: str, path: str, folders: dict[str, str]) -> str | None:
+    """Where ``path`` (in ``root``) really is, if an ordinary file inside ``root``; else None.
+
+    The same resolution as the loader's: the real folder, then a link in the file's own
+    name followed.
+    """
+    folder, _, name = os.path.join(root, path).rpartition(os.sep)
+    real_folder = folders.get(folder)
+    if real_folder is None:
+        real_folder = folders[folder] = os.path.realpath(folder or os.sep)
+    inside = root.rstrip(os.sep) + os.sep
+    if not real_folder.startswith(inside) and real_folder != root:
+        return None
+    full = os.path.join(real_folder, name)
+    try:
+        info = os.lstat(full)
+        if stat.S_ISLNK(info.st_mode):
+            full = os.path.realpath(full)
+            if not full.startswith(inside):
+                return None
+            info = os.stat(full)
+    except OSError:
+        return None
+    return full if stat.S_ISREG(info.st_mode) else None
 
 
 def _can_fork() -> bool:
@@ -462,19 +726,37 @@ def _quiet_stderr():
         os.close(devnull)
 
 
-def check_media(found: Examined, workers: int | None = None) -> tuple[list[Problem], MediaSummary]:
-    """Inspect every recording, caption file and picture of the valid stops."""
-    source = found.source
-    summary = MediaSummary()
-    if source is None:
-        return [], summary
-    import soundfile  # noqa: F401 - imported once here, before any worker is forked
+def _import_inspectors() -> None:
+    """What the inspectors need, imported once in each process that inspects."""
+    import soundfile  # noqa: F401
     import webvtt.vtt  # noqa: F401
     from PIL import Image, JpegImagePlugin, PngImagePlugin  # noqa: F401
 
     # Pictures between 89 and 178 megapixels: Pillow warns on stderr; the report says it.
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
-    cache = _Cache(workers)
+    _libsndfile()
+
+
+def check_media(found: Examined, workers: int | None = None,
+                inspections: Inspections | None = None) -> tuple[list[Problem], MediaSummary]:
+    """Inspect every recording, caption file and picture of the valid stops.
+
+    ``inspections``: the run's, when it was started before stops.yaml was parsed
+    (``kiosk.check``); it is left open. Without it, one is made here and closed.
+    """
+    if inspections is None:
+        inspections = Inspections(workers)
+        try:
+            return check_media(found, workers, inspections)
+        finally:
+            inspections.close()
+    source = found.source
+    summary = MediaSummary()
+    if source is None:
+        return [], summary
+    cache = inspections
+    if cache.root is None:
+        cache.root = os.path.realpath(found.root)
     jobs = []
     for _, stop in found.stops:
         for narration in stop.narration.values():
@@ -509,9 +791,10 @@ def check_media(found: Examined, workers: int | None = None) -> tuple[list[Probl
                 if ("captions", narration.captions) not in counted:
                     counted.add(("captions", narration.captions))
                     summary.captions += 1
-                report = cache.get(inspect_captions, found.files[narration.captions])
+                path = found.files[narration.captions]
+                report = cache.get(inspect_captions, path)
                 problems += _caption_problems(report, narration.captions, narration.audio,
-                                              duration, source, where + ("captions",))
+                                              duration, source, where + ("captions",), path)
         for n, picture in enumerate(stop.images):
             where = ("stops", index, "images", n)
             if picture.file in found.files:
@@ -533,15 +816,18 @@ def check_media(found: Examined, workers: int | None = None) -> tuple[list[Probl
 
 
 def _caption_problems(report: CaptionReport, rel: str, audio: str, duration: float | None,
-                      source, where) -> list[Problem]:
+                      source, where, path: str | None = None) -> list[Problem]:
     problems = []
     for line, message, severity in report.problems:
         problems.append(source.problem(where, f"{rel} line {line}: {message}" if line
                                        else f"the captions '{rel}' {message}",
                                        severity=severity))
-    if duration is None:
-        return problems
-    for cue in report.cues:
+    if duration is None or report.latest is None or report.latest <= duration + CUE_TOLERANCE:
+        return problems  # no cue ends too late
+    cues = report.cues
+    if cues is None:  # a worker read the file and kept its cues: read them here
+        cues = inspect_captions(path).cues or ()
+    for cue in cues:
         if cue.end > duration + CUE_TOLERANCE and cue.end > cue.start:
             problems.append(source.problem(
                 where, f"{rel} line {cue.line}: the caption '{_short(cue.text)}' ends at "
