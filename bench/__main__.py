@@ -70,8 +70,16 @@ OWN = ("first frame", "tap to play", "tile tap", "language switch", "frame time"
 OTHERS = ("content_bench", "media_bench", "analytics_bench", "monkey_bench")
 
 
-def other_figures(quick: bool, skip: list[str]) -> list[dict]:
-    """Run the other parts' benchmarks; one that fails is reported, not fatal."""
+#: Those whose figures are not speed against a floor (the soak: counts and growth over
+#: hours of use): shown in a table of their own, not among the figures.
+SEPARATE = ("monkey_bench",)
+
+
+def other_figures(quick: bool, skip: list[str], separate: dict | None = None) -> list[dict]:
+    """Run the other parts' benchmarks; one that fails is reported, not fatal.
+
+    The figures of the SEPARATE ones go into ``separate`` (name -> figures) instead."""
+    separate = {} if separate is None else separate
     import importlib
     import traceback
 
@@ -81,7 +89,11 @@ def other_figures(quick: bool, skip: list[str]) -> list[dict]:
             continue
         print(f"{index}/{len(OWN) + len(OTHERS)} {name}", flush=True)
         try:
-            figures += importlib.import_module(f"bench.{name}").measure(quick)
+            measured = importlib.import_module(f"bench.{name}").measure(quick)
+            if name in SEPARATE:
+                separate[name] = measured
+            else:
+                figures += measured
         except Exception:  # a broken benchmark must not lose the others' figures
             traceback.print_exc()
             figures.append({"name": f"{name} failed", "value": None, "unit": "", "floor": None,
@@ -144,7 +156,9 @@ def main(argv=None) -> int:
         results["figures"] += memory.figures(samples["memory"], rounds,
                                              starts["floor"]["rss_mib"])
 
-        results["figures"] += other_figures(args.quick, args.skip)
+        separate = {}
+        results["figures"] += other_figures(args.quick, args.skip, separate)
+        results["soak"] = separate.get("monkey_bench", [])
         results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         results["seconds"] = round(time.monotonic() - began, 1)
     finally:
@@ -152,6 +166,9 @@ def main(argv=None) -> int:
 
     print()
     print(report.table(results["figures"]))
+    if results.get("soak"):
+        print()
+        print(report.soak_table(results["soak"]))
     print(f"\n{results['seconds']} s")
     if args.json:
         report.write_json(args.json, results)

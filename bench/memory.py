@@ -57,7 +57,13 @@ def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
         figure("RSS after round 1 of visits", after[0],
                "Each visit: open_stop, 3 frames, start the narration, 2 frames, stop it."),
         figure(f"RSS after {visits:,} stop visits ({rounds} rounds)", after[-1],
-               f"Highest RSS after any round: {peak:.0f} MiB. RSS after "
+               f"Highest RSS after any round: {peak:.0f} MiB. Growth from round 1 "
+               f"(median over the processes, no collection forced): "
+               f"{r['growth_mib']:+.1f} MiB; RSS climbs in steps while the pictures of "
+               f"stops left behind wait for Python's cyclic collector and falls when it "
+               f"runs, so to tell garbage from memory kept compare the lowest RSS in the "
+               f"first half of the rounds with the second half, per process (MiB): "
+               f"{troughs}. RSS after "
                f"{'each round' if step == 1 else f'every {step} rounds'}, per process "
                f"(MiB): {traces}."),
         figure(f"RSS after {visits:,} visits, then gc.collect() and malloc_trim",
@@ -65,13 +71,4 @@ def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
                "The same processes once Python's cyclic garbage has been collected and "
                "glibc has given free heap back: what the kiosk still holds. Per process "
                "(MiB): " + ", ".join(f"{w['collected_mib']:.0f}" for w in r["runs"]) + "."),
-        figure(f"RSS growth, round 1 to round {rounds}", r["growth_mib"],
-               "Median over the processes of (RSS after the last round - after round 1), "
-               "without forcing a collection. RSS climbs in steps while the pictures of "
-               "stops left behind wait for Python's cyclic collector, and falls back when "
-               "it runs, so this figure depends on where in that saw-tooth the last round "
-               "lands. To tell garbage from memory kept, compare the RSS after "
-               "gc.collect() with round 1, and the lowest RSS in the first half of the "
-               "rounds with the second half, per process (MiB): "
-               f"{troughs}. No floor: the one-Label app has no rounds.", floor=None),
     ]

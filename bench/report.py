@@ -68,6 +68,24 @@ def table(figures: list[dict]) -> str:
     return "\n".join(rows)
 
 
+def soak_table(figures: list[dict]) -> str:
+    rows = ["| Figure | Value | Goal | Meets |", "|---|---|---|---|"]
+    for f in figures:
+        rows.append(f"| {f['name']} | {_cell(f['value'])} {f['unit']} | {_cell(f['goal'])} | "
+                    f"{_cell(f['meets'])} |")
+    return "\n".join(rows)
+
+
+def _soak_text(soak: list[dict]) -> str:
+    if not soak:
+        return ""
+    notes = "\n".join(f"- **{f['name']}**: {f['notes']}" for f in soak)
+    return ("\n## Soak\n\nThe soak (`python main.py monkey`, bench/monkey_bench.py) measures "
+            "no speed, so it has no floor: what counts is that nothing escapes and nothing "
+            "grows over hours of use. Its RSS curve is in [soak.md](soak.md).\n\n"
+            f"{soak_table(soak)}\n\n{notes}\n")
+
+
 INTRO = """\
 # Performance
 
@@ -253,5 +271,6 @@ def write_markdown(path: Path, results: dict) -> None:
     text = (f"{INTRO}\n## Machine\n\n{machine}\n\n## Figures\n\n{table(figures)}\n\n"
             f"## Method\n\n{_method_text(figures)}\n\n"
             f"## Where a goal is missed, and why\n\n{_missed_text(figures)}\n\n"
-            f"## Notes\n\nThe details of each figure, from this run.\n\n{notes}\n")
+            f"## Notes\n\nThe details of each figure, from this run.\n\n{notes}\n"
+            f"{_soak_text(results.get('soak', []))}")
     path.write_text(text, encoding="utf-8")
