@@ -41,8 +41,8 @@ def test_300_random_actions_run_without_an_unhandled_exception(tour, tmp_path):
     assert "unhandled exceptions: 0" in lines
     assert re.search(r"^open file descriptors at start: \d+$", out, re.MULTILINE)
     assert re.search(r"^open file descriptors: \d+ at start, \d+ at end", out, re.MULTILINE)
-    assert re.search(r"^actions 0/300: rss [\d.]+ MB, fds \d+", out, re.MULTILINE)
-    assert re.search(r"^actions 300/300: rss [\d.]+ MB, fds \d+", out, re.MULTILINE)
+    assert re.search(r"^actions 0/300: rss [\d.]+ MB, kept [\d.]+ MB, fds \d+", out, re.MULTILINE)
+    assert re.search(r"^actions 300/300: rss [\d.]+ MB, kept [\d.]+ MB, fds \d+", out, re.MULTILINE)
     rate = re.search(r"^monkey: 300 actions in [\d.]+ s \(([\d.]+) actions/s\)", out, re.MULTILINE)
     assert rate and float(rate[1]) > 0
     # The mix really happened: every kind of action was chosen at least once.

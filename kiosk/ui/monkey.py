@@ -115,7 +115,8 @@ class Monkey:
         self._began = 0.0
         self.errors: list[tuple[str, str, str]] = []  # (where, last line, traceback)
         self.recent: deque[str] = deque(maxlen=12)
-        self.samples: list[tuple[int, float]] = []  # (actions done, RSS MiB)
+        #: (actions done, RSS MiB, RSS MiB once Python's cyclic garbage is collected)
+        self.samples: list[tuple[int, float, float]] = []
         self.fds_start = self.fds_end = None
         self.fd_targets_start: Counter[str] = Counter()
         self.fd_targets_end: Counter[str] = Counter()
@@ -157,12 +158,17 @@ class Monkey:
 
     def sample(self) -> None:
         rss = _mib(self.process.memory_info().rss)
-        self.samples.append((self.done, rss))
+        # What is kept, apart from garbage waiting for the cyclic collector (dropped
+        # widgets and their textures): raw RSS climbs and falls with the collector's runs.
+        gc.collect()
+        kept = _mib(self.process.memory_info().rss)
+        self.samples.append((self.done, rss, kept))
         now = time.monotonic()
         done0, t0 = self._last_report
         rate = (self.done - done0) / (now - t0) if now > t0 and self.done > done0 else 0.0
         self._last_report = (self.done, now)
-        self.out(f"actions {self.done}/{self.total}: rss {rss:.1f} MB, fds {self.fds()}, "
+        self.out(f"actions {self.done}/{self.total}: rss {rss:.1f} MB, kept {kept:.1f} MB, "
+                 f"fds {self.fds()}, "
                  f"threads {threading.active_count()}, {rate:.1f} actions/s, "
                  f"screen {self.app.screens.current}, errors {len(self.errors)}")
 
@@ -654,10 +660,12 @@ def _report(monkey: Monkey, actions: int) -> int:
     if monkey.rss_collected is not None and monkey.samples:
         out(f"rss at the end: {monkey.samples[-1][1]:.1f} MB, after gc.collect(): "
             f"{monkey.rss_collected:.1f} MB")
-    start = next((rss for done, rss in monkey.samples if done >= WARM_UP), None)
+    # Growth of what is kept (RSS after gc.collect()), from the first sample after the
+    # warm-up to the last one.
+    start = next((kept for done, _rss, kept in monkey.samples if done >= WARM_UP), None)
     if actions < WARM_UP or start is None:
-        start = monkey.samples[0][1] if monkey.samples else 0.0
-    end = monkey.samples[-1][1] if monkey.samples else 0.0
+        start = monkey.samples[0][2] if monkey.samples else 0.0
+    end = monkey.samples[-1][2] if monkey.samples else 0.0
     incomplete = monkey.done < actions
     if incomplete:
         out(f"the soak stopped early, after {monkey.done} of {actions} actions")
