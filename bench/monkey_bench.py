@@ -151,7 +151,8 @@ def figures(r: dict, actions: int) -> list[dict]:
 
 
 def _short(text: str) -> str:
-    return re.sub(r"/\S*/site-packages/", "", text)
+    """Library paths without their install prefix, the repository's relative to it."""
+    return re.sub(r"/\S*/site-packages/", "", text).replace(f"{REPO}/", "")
 
 
 def write_doc(path: Path, r: dict, actions: int, figs: list[dict], machine: dict | None = None,
