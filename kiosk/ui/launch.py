@@ -49,22 +49,13 @@ def open_audio_after_first_frame(app, backend) -> None:
     opens a stop, so the first screen does not wait for them. A recording loaded even
     earlier opens the device itself (NarrationPlayer.load), so nothing depends on this.
     """
-    from kivy.clock import Clock
+    from .first_frame import after_first_frame
 
-    def open_now(_dt):
+    def open_now():
         if not backend.available:
             backend.open()
 
-    def first_flip(window, *_args):
-        window.unbind(on_flip=first_flip)
-        Clock.schedule_once(open_now, 0)  # the next frame: this one is on screen now
-
-    def started(*_args):
-        from kivy.core.window import Window
-
-        Window.bind(on_flip=first_flip)
-
-    app.bind(on_start=started)
+    app.bind(on_start=lambda *_args: after_first_frame(open_now))
 
 
 def usable_data_dir(data_dir: Path) -> Path:

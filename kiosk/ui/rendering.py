@@ -25,16 +25,20 @@ SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software", "swiftshader
                       "gdi generic", "basic render")
 
 
+def _forced() -> bool | None:
+    """What ``KIOSK_GL`` says (True: software, False: a GPU), or None: guess."""
+    forced = os.environ.get("KIOSK_GL", "").strip().lower()
+    return forced == "software" if forced in ("software", "gpu") else None
+
+
 def expect_software(dri: Path = Path("/dev/dri")) -> bool:
     """Before the window exists: will frames be drawn on the CPU?
 
     A GPU that Mesa can use shows as a device in /dev/dri (a Raspberry Pi's vc4/v3d
     too); with none, Mesa falls back to llvmpipe.
     """
-    forced = os.environ.get("KIOSK_GL", "").strip().lower()
-    if forced in ("software", "gpu"):
-        return forced == "software"
-    return not dri.exists()
+    forced = _forced()
+    return forced if forced is not None else not dri.exists()
 
 
 def multisamples(dri: Path = Path("/dev/dri")) -> int:
@@ -49,9 +53,9 @@ def renderer_is_software(renderer: str) -> bool:
 
 def draws_in_software() -> bool:
     """Once the window is open: is the GL renderer a software one? (``KIOSK_GL`` wins.)"""
-    forced = os.environ.get("KIOSK_GL", "").strip().lower()
-    if forced in ("software", "gpu"):
-        return forced == "software"
+    forced = _forced()
+    if forced is not None:
+        return forced
     try:
         from kivy.core.window import Window  # noqa: F401  (the GL context)
         from kivy.graphics.opengl import GL_RENDERER, glGetString
