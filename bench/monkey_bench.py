@@ -37,7 +37,7 @@ SAMPLE = re.compile(r"^actions (\d+)/(\d+): rss ([\d.]+) MB,(?: kept ([\d.]+) MB
 FDS_START = re.compile(r"^open file descriptors at start: (\d+)")
 SUMMARY = re.compile(r"^monkey: (\d+) actions in ([\d.]+) s \(([\d.]+) actions/s\)")
 ERRORS = re.compile(r"^unhandled exceptions: (\d+)")
-COLLECTED = re.compile(r"^rss at the end: ([\d.]+) MB, after gc.collect\(\): ([\d.]+) MB")
+COLLECTED = re.compile(r"^rss at the end: ([\d.]+) MB, (?:after gc.collect\(\)|once tidied): ([\d.]+) MB")
 GROWTH = re.compile(r"^rss growth: (-?[\d.]+) MB over (\d+) actions$")
 GROWN_FDS = re.compile(r"^  opened and still open at the end: (.*)")
 
@@ -116,17 +116,18 @@ def figures(r: dict, actions: int) -> list[dict]:
                 "meets": meets, "runs": 1, "notes": notes}
 
     return [
-        figure(f"Soak: RSS growth {since}, over {actions:,} random actions (after "
-               f"gc.collect())",
+        figure(f"Soak: RSS growth {since}, over {actions:,} random actions (RSS once "
+               f"tidied, as between visitors)",
                round(rss_growth, 1), "MB", f"under {RSS_GOAL_MB:.0f} MB" if warm else None,
                (rss_growth < RSS_GOAL_MB) if warm else None,
-               f"{how}. Every 500 actions the soak reads RSS, then collects Python's "
-               f"cyclic garbage (dropped widgets and their textures wait for it) and reads "
-               f"RSS again: the growth is of the second, what the kiosk keeps. Kept "
+               f"{how}. Every 500 actions the soak reads RSS, then tidies as the kiosk "
+               f"does after each visit (kiosk/memory.py: Python's garbage collected, free "
+               f"heap given back to the system with glibc's malloc_trim) and reads RSS "
+               f"again: the growth is of the second, what the kiosk keeps. Kept "
                f"{start['kept_mb']:.0f} MB at {start['actions']} actions, "
                f"{end['kept_mb']:.0f} MB at the end; raw RSS {start['rss_mb']:.0f} -> "
                f"{end['rss_mb']:.0f} MB ({raw_growth:+.1f} MB, depending on when the "
-               f"collector last ran). Over the last half of the run the kept RSS stayed "
+               f"collector and the kiosk's own tidying last ran). Over the last half of the run the kept RSS stayed "
                f"between {min(late):.0f} and {max(late):.0f} MB. RSS (MB) every 500 "
                f"actions, raw (kept): {curve}."
                + ("" if warm else " Too short to leave out the warm-up (caches filling): "
@@ -193,11 +194,13 @@ come from `bench/monkey_bench.py` (`python -m bench.monkey_bench`, about
 {actions:,} actions, seed {SEED}, on the demo tour ({r['actions']:,} done in
 {r['seconds']:.0f} s).
 
-| Actions | RSS (MB) | RSS after gc.collect() (MB) | Open fds | Threads |
+| Actions | RSS (MB) | RSS once tidied (MB) | Open fds | Threads |
 |---|---|---|---|---|
 {rows}
 
-RSS after `gc.collect()` at the end: {r.get('rss_collected', float('nan')):.1f} MB.
+RSS once tidied at the end: {r.get('rss_collected', float('nan')):.1f} MB (tidied: Python's
+garbage collected and free heap given back, as the kiosk does after each visit,
+`kiosk/memory.py`).
 MB here are MiB (2^20 bytes).
 
 ## Notes

@@ -26,6 +26,7 @@ from .theme import Theme
 from .tr import Translator
 from .faults import FaultGuard, restart_process
 from .first_frame import after_first_frame
+from .housekeeping import Housekeeper
 from .lockdown import Lockdown
 from .screen_set import ScreenPlan, ScreenSet, load_kv
 from .staff import StaffDesk
@@ -106,6 +107,7 @@ class KioskApp(App):
         self.staff = StaffDesk(self, pins, data_dir, staff_settings)
         self.settings = tour.museum.kiosk if tour is not None else None
         self.fault_guard = FaultGuard(self, clock=clock, restart=restart)
+        self.housekeeper = Housekeeper(lambda: self.screens.current == "attract")
         if keeper is not None:
             self.content_notice = keeper.status.has_errors
         super().__init__(**kwargs)
@@ -431,6 +433,7 @@ class KioskApp(App):
         self.screens.get_screen("tour").scroll_to_top()
         self.screens.current = "attract"
         self.session.reset_done()
+        self.housekeeper.visit_ended()
 
     # -- staff's edits: reloading the tour ------------------------------------------------
     def reload_tour(self) -> None:

@@ -42,7 +42,6 @@ the run must then count exactly that one exception and exit 1.
 
 from __future__ import annotations
 
-import gc
 import os
 import random
 import re
@@ -55,6 +54,7 @@ import traceback
 from collections import Counter, deque
 from pathlib import Path
 
+from ..memory import tidy
 from ..paths import ensure_data_dir
 
 #: How often RSS is printed (actions).
@@ -115,7 +115,7 @@ class Monkey:
         self._began = 0.0
         self.errors: list[tuple[str, str, str]] = []  # (where, last line, traceback)
         self.recent: deque[str] = deque(maxlen=12)
-        #: (actions done, RSS MiB, RSS MiB once Python's cyclic garbage is collected)
+        #: (actions done, RSS MiB, RSS MiB once tidied as between visitors)
         self.samples: list[tuple[int, float, float]] = []
         self.fds_start = self.fds_end = None
         self.fd_targets_start: Counter[str] = Counter()
@@ -158,9 +158,9 @@ class Monkey:
 
     def sample(self) -> None:
         rss = _mib(self.process.memory_info().rss)
-        # What is kept, apart from garbage waiting for the cyclic collector (dropped
-        # widgets and their textures): raw RSS climbs and falls with the collector's runs.
-        gc.collect()
+        # What is kept: RSS once the kiosk has tidied as it does between visitors (garbage
+        # collected, free heap given back); raw RSS climbs and falls with both.
+        tidy()
         kept = _mib(self.process.memory_info().rss)
         self.samples.append((self.done, rss, kept))
         now = time.monotonic()
@@ -231,9 +231,8 @@ class Monkey:
         self.fds_end = self.fds()
         self.fd_targets_end = self.fd_targets()
         self.threads_end = threading.active_count()
-        # What is really kept, once Python's cyclic garbage (dropped widgets and their
-        # textures) is collected: RSS alone climbs and falls with the collector.
-        gc.collect()
+        # What is really kept, once tidied as between visitors (see kiosk.memory).
+        tidy()
         self.rss_collected = _mib(self.process.memory_info().rss)
         self.app.stop()
 
@@ -658,10 +657,10 @@ def _report(monkey: Monkey, actions: int) -> int:
         out("")
     out(f"unhandled exceptions: {len(monkey.errors)}")
     if monkey.rss_collected is not None and monkey.samples:
-        out(f"rss at the end: {monkey.samples[-1][1]:.1f} MB, after gc.collect(): "
+        out(f"rss at the end: {monkey.samples[-1][1]:.1f} MB, once tidied: "
             f"{monkey.rss_collected:.1f} MB")
-    # Growth of what is kept (RSS after gc.collect()), from the first sample after the
-    # warm-up to the last one.
+    # Growth of what is kept (RSS once tidied), from the first sample after the warm-up
+    # to the last one.
     start = next((kept for done, _rss, kept in monkey.samples if done >= WARM_UP), None)
     if actions < WARM_UP or start is None:
         start = monkey.samples[0][2] if monkey.samples else 0.0

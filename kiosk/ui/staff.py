@@ -13,7 +13,8 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.metrics import dp
 from kivy.properties import NumericProperty, StringProperty
-from kivy.uix.modalview import ModalView
+
+from .widgets.overlay import Overlay
 
 #: Seconds a finger must stay in the corner, and the corner's size.
 HOLD_SECONDS = 3.0
@@ -65,7 +66,7 @@ class StaffGate:
         self._pending = self._touch = None
 
 
-class StaffPinView(ModalView):
+class StaffPinView(Overlay):
     """The PIN pad. ``mode`` is "enter" (check a PIN) or "choose"/"confirm" (a first PIN)."""
 
     mode = StringProperty("enter")

@@ -85,3 +85,19 @@ def pilot(window, content):
     app, pilot = start_app(window, content)
     yield pilot
     stop_app(app)
+
+
+@pytest.fixture
+def app_on(window, tmp_path):
+    """Start the app on a tour made for the test; stopped afterwards."""
+    started = []
+
+    def start(screen="home", **tour):
+        content = make_tour(tmp_path / f"tour{len(started)}", seconds=TOUR_SECONDS, **tour)
+        app, pilot = start_app(window, content, start_screen=screen)
+        started.append(app)
+        return pilot
+
+    yield start
+    for app in started:
+        stop_app(app)

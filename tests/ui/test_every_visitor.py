@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.tour_factory import make_tour
-from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
+from tests.ui.conftest import TOUR_SECONDS
 from tests.ui.test_visit import open_stop, tile
 
 LANGUAGES = ("kk", "ru", "en")
@@ -12,22 +11,6 @@ UNKNOWN = {"kk": "109 нөмірлі орын жоқ. Белгідегі нөм�
            "en": "There is no stop with the number 109. Please check the number on the sign."}
 STILL_THERE = {"kk": "Сіз әлі осындасыз ба?", "ru": "Вы ещё здесь?", "en": "Are you still there?"}
 TITLE = {"kk": "Аялдама", "ru": "Остановка", "en": "Stop"}
-
-
-@pytest.fixture
-def app_on(window, tmp_path):
-    """Start the app on a tour made for the test; stopped afterwards."""
-    started = []
-
-    def start(screen="home", **tour):
-        content = make_tour(tmp_path / f"tour{len(started)}", seconds=TOUR_SECONDS, **tour)
-        app, pilot = start_app(window, content, start_screen=screen)
-        started.append(app)
-        return pilot
-
-    yield start
-    for app in started:
-        stop_app(app)
 
 
 def keys(pilot, digits):

@@ -8,6 +8,8 @@ from kivy.properties import ListProperty, NumericProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
+from ..widgets.scrolling import ScrollArea  # noqa: F401  (the panel's scrollers, in staff.kv)
+
 
 class SessionsChart(Widget):
     """Visitor sessions per day as quiet bars; :attr:`days` is [(label, count), ...]."""

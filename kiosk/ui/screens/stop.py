@@ -5,6 +5,7 @@ from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
 from ..widgets import narration_bar  # noqa: F401  (NarrationBar and its parts, in stop.kv)
+from ..widgets.scrolling import ScrollArea  # noqa: F401  (the story's scroller, in stop.kv)
 
 
 

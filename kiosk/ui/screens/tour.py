@@ -4,6 +4,7 @@ from kivy.properties import ListProperty
 from kivy.uix.screenmanager import Screen
 
 from ..widgets import stop_tile  # noqa: F401  (StopTile, the tiles' class in tour.kv)
+from ..widgets.scrolling import StopList  # noqa: F401  (the list of tiles, in tour.kv)
 
 
 class TourScreen(Screen):

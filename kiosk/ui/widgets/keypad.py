@@ -7,15 +7,15 @@ for a short pause or Enter; an unknown number gets a kind message, and the pad s
 
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, StringProperty
-from kivy.uix.modalview import ModalView
 
 from ...keypad import KeypadEntry
+from .overlay import Overlay
 
 #: Seconds without a key after which a number that longer ones start with is taken.
 CONFIRM_PAUSE = 1.5
 
 
-class KeypadView(ModalView):
+class KeypadView(Overlay):
     """The pad. ``on_open_stop(number)`` is dispatched when a number opens a stop."""
 
     typed = StringProperty("")

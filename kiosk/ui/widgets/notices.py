@@ -1,10 +1,11 @@
 """Quiet questions put to the visitor: "Are you still there?" and a content note."""
 
 from kivy.properties import NumericProperty, StringProperty
-from kivy.uix.modalview import ModalView
+
+from .overlay import Overlay
 
 
-class StillThereView(ModalView):
+class StillThereView(Overlay):
     """Asked after a while without a touch; counts down, then the kiosk starts afresh."""
 
     seconds_left = NumericProperty(0)
@@ -14,7 +15,7 @@ class StillThereView(ModalView):
         pass
 
 
-class ContentNoteView(ModalView):
+class ContentNoteView(Overlay):
     """Shown before a stop with difficult content; the visitor goes on or goes back."""
 
     note = StringProperty("")

@@ -3,7 +3,9 @@
 from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
-from kivy.uix.modalview import ModalView
+
+from .overlay import Overlay
+from .scrolling import ScrollArea  # noqa: F401  (the lines' scroller, in transcript.kv)
 
 
 class TranscriptLine(ButtonBehavior, Label):
@@ -13,7 +15,7 @@ class TranscriptLine(ButtonBehavior, Label):
     start = NumericProperty(0.0)
 
 
-class TranscriptView(ModalView):
+class TranscriptView(Overlay):
     """Filled from the narration's captions each time it opens."""
 
     title = StringProperty("")
