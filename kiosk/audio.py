@@ -345,6 +345,7 @@ class FakeAudio:
         self._offset = self._since = 0.0
         self._stalled_at: float | None = None  # clock() when the device stopped taking sound
         self._shut_down = False  # the device was shut down: calls raise DeviceLost
+        self._opens_dead = False  # plug_in(dead=True): the next device never plays
 
     def names(self) -> list[str]:
         """The method names called so far, in order (handy for assertions)."""
@@ -364,10 +365,15 @@ class FakeAudio:
         self._shut_down = mixer_quits
         self.can_open = False
 
-    def plug_in(self) -> None:
+    def plug_in(self, *, dead: bool = False) -> None:
         """The speakers are back: the next open() finds them. The stream that was lost
-        stays lost until the device is closed and opened again, as with pygame."""
+        stays lost until the device is closed and opened again, as with pygame.
+
+        ``dead``: a device that opens and takes recordings but never plays them (its
+        streams stand still from the start), as a half-working USB card can.
+        """
         self.can_open = True
+        self._opens_dead = dead
 
     @property
     def audible(self) -> bool:
@@ -403,7 +409,8 @@ class FakeAudio:
         self.available = self.can_open
         if self.available:  # a fresh device: nothing loaded, nothing lost
             self.path, self.playing, self.paused = None, False, False
-            self._stalled_at, self._shut_down = None, False
+            self._stalled_at = self.clock() if self._opens_dead else None
+            self._shut_down = False
         return self.available
 
     def load(self, path) -> None:

@@ -46,7 +46,10 @@ class NarrationPlayer:
     there is no sound device, or it goes away while playing (``poll`` notices), the player
     is ``silent``. Every control works as before, the position (and with it the captions)
     moves on the clock, and ``retry_sound()`` gives the recording to the device again,
-    playing from where the reader is.
+    playing from where the reader is. A device that took the recording back stays on
+    trial, and the player ``silent``, until ``SOUND_HEARD`` seconds of it have been played:
+    a device that opens but plays nothing (it stalls again) never makes the kiosk say the
+    sound is back, only to take it back two seconds later.
 
     Seeking from ``idle`` or ``ended`` to a point before the end leaves the player
     ``paused`` at that point ("ready"): play() then starts there. Seeking to the end (or a
@@ -63,6 +66,10 @@ class NarrationPlayer:
     #: poll(): a busy backend whose progress (elapsed) has not moved for this long while
     #: the clock did has lost its device: SDL stops feeding a device that disappeared.
     STALL_GRACE = 2.0
+    #: Seconds a device on trial (after the sound was lost) must be heard playing before
+    #: the player stops being silent. More than a stalled device's progress can show
+    #: (pygame's counter runs on for MixerPulse.STUCK_AFTER after the mixer stops).
+    SOUND_HEARD = 1.0
 
     def __init__(self, backend: AudioBackend, clock: Callable[[], float] = time.monotonic):
         self.backend = backend
@@ -75,6 +82,8 @@ class NarrationPlayer:
         self._offset = 0.0  # position at the last play/seek/pause
         self._started = 0.0  # clock() when playing (re)started
         self._sound = False  # the backend holds this recording on a working device
+        self._doubted = False  # sound went missing and has not been heard since
+        self._trial_from: float | None = None  # the progress a trial is measured from
         self._armed = False  # the backend holds a paused stream that resume() continues
         self._not_busy_since: float | None = None
         self._heard: float | None = None  # the backend's progress when last seen to move
@@ -114,8 +123,10 @@ class NarrationPlayer:
     def silent(self) -> bool:
         """A recording is loaded but no sound reaches the visitor (no device, or it went
         away): the narration runs on the clock alone, for reading along."""
-        return self.path is not None and self._state is not NarrationState.failed \
-            and not self._sound
+        return self._loaded() and (not self._sound or self._doubted)
+
+    def _loaded(self) -> bool:
+        return self.path is not None and self._state is not NarrationState.failed
 
     @property
     def position(self) -> float:
@@ -165,12 +176,14 @@ class NarrationPlayer:
         device to take it. AudioError (not DeviceLost) if the recording is unplayable."""
         # Tried on every load too: a sound card may come back (USB, PulseAudio).
         if not (self.backend.available or self.backend.open()):
+            self._doubted = True
             return False
         try:
             self.backend.load(self.path)
         except DeviceLost as exc:  # the device went away since it was opened
             log.warning("No sound for %s: %s", self.path, exc)
             self.backend.close()
+            self._doubted = True
             return False
         return True
 
@@ -189,17 +202,22 @@ class NarrationPlayer:
 
     def _lose_sound(self, why: object) -> None:
         """The device stopped taking sound: go on silently on the clock, release it."""
-        log.warning("Sound lost at %.1f s of %s (%s); the narration goes on silently",
-                    self.position, self.path, why)
+        if self._doubted:  # on trial: it took the recording but did not play it
+            log.info("The sound device opened but plays nothing (%s); still silent", why)
+        else:
+            log.warning("Sound lost at %.1f s of %s (%s); the narration goes on silently",
+                        self.position, self.path, why)
         self._sound = self._armed = False
+        self._doubted = True
         self._not_busy_since = None
         self.backend.close()  # never raises; retry_sound() opens it afresh
         self._notify()
 
     def retry_sound(self) -> bool:
-        """Close the device, open it again and give it the recording; True if there is
-        sound now. Playing, it starts where the reader is; paused, play() starts there."""
-        if not self.silent:
+        """Close the device, open it again and give it the recording; True if the device
+        took it. Playing, it starts where the reader is; paused, play() starts there. The
+        player stays ``silent`` until the device has been heard playing (SOUND_HEARD)."""
+        if self._sound or not self._loaded():
             return self._sound
         self.backend.close()  # a device that stalled is still "open": start afresh
         try:
@@ -209,7 +227,8 @@ class NarrationPlayer:
             return False
         if not self._sound:
             return False
-        log.info("Sound is back for %s at %.1f s", self.path, self.position)
+        log.info("The sound device took %s again at %.1f s; listening for it",
+                 self.path, self.position)
         if self._state is NarrationState.playing:
             self._start(self.position, resume=False)
         self._notify()
@@ -219,6 +238,7 @@ class NarrationPlayer:
         """(Re)start watching the backend's progress: after every play, resume or seek."""
         self._heard, self._heard_at = None, self.clock()
         self._not_busy_since = None
+        self._trial_from = None
 
     def _stalled(self, progress: float) -> bool:
         """True when the backend's progress has not moved for ``STALL_GRACE`` seconds."""
@@ -233,8 +253,8 @@ class NarrationPlayer:
     def play(self) -> None:
         """Start (from idle/ended: at 0; from a paused point: there). Never raises.
 
-        Silent, it first tries the device again: the visitor asked for sound."""
-        if self.silent:
+        Without a device, it first tries it again: the visitor asked for sound."""
+        if not self._sound:
             self.retry_sound()
         state = self._state
         if state is NarrationState.paused:
@@ -361,6 +381,8 @@ class NarrationPlayer:
             self._not_busy_since = None
             if self._stalled(progress):
                 self._lose_sound(f"no sound played for {self.STALL_GRACE:.0f} s")
+            elif self._doubted:
+                self._try_out(progress)
             return
         now = self.clock()
         if self._not_busy_since is None:
@@ -369,6 +391,15 @@ class NarrationPlayer:
         settled = now - self._started >= self.START_GRACE
         if (near_end and settled) or now - self._not_busy_since >= self.NOT_BUSY_GRACE:
             self._end()
+
+    def _try_out(self, progress: float) -> None:
+        """A device on trial: the sound is back once it has played SOUND_HEARD seconds."""
+        if self._trial_from is None or progress < self._trial_from:
+            self._trial_from = progress
+        elif progress - self._trial_from >= self.SOUND_HEARD:
+            self._doubted = False
+            log.info("Sound is back for %s at %.1f s", self.path, self.position)
+            self._notify()
 
     def _end(self) -> None:
         self._silence()

@@ -2,6 +2,7 @@
 a data folder that cannot be written, and never a network connection."""
 
 import socket
+import time
 
 import pytest
 
@@ -24,9 +25,13 @@ def test_sound_that_comes_back_is_found_without_a_restart(window, tmp_path):
         assert pilot.text("message").startswith("Sound is not available")
         backends[0].can_open = True  # the speakers are plugged back in
         pilot.advance(16)
-        assert pilot.text("message") == ""
+        assert backends[0].available and backends[0].path  # found and given the recording
         pilot.tap("play")
-        assert pilot.player.state.value == "playing"
+        assert pilot.player.state.value == "playing" and backends[0].audible
+        # The kiosk says nothing about sound until it has heard the device play.
+        assert pilot.text("message").startswith("Sound is not available")
+        pilot.advance(1.5)
+        assert pilot.text("message") == ""
     finally:
         stop_app(app)
 
@@ -64,6 +69,36 @@ def test_speakers_pulled_out_while_a_visitor_listens(window, tmp_path):
         assert speakers.position() == pytest.approx(player.position, abs=0.3)  # where read
         assert pilot.find("caption_band").height == 0  # the visitor's choice again
         assert not pilot.find("captions_toggle").selected
+    finally:
+        stop_app(app)
+
+
+def test_a_device_that_opens_but_plays_nothing_does_not_make_the_screen_flicker(window,
+                                                                              tmp_path):
+    """Every retry finds the device, gives it the story, and hears nothing: the reader's
+    captions and the "no sound" line stay put, retry after retry."""
+    from kiosk.ui.narration_view import AUDIO_RETRY
+
+    content = make_tour(tmp_path / "tour", stops=2, seconds=58)
+    app, pilot = start_app(window, content,
+                           lambda clock: FakeAudio(clock=clock, default_duration=58))
+    speakers = pilot.backend
+    try:
+        open_stop(pilot, "stop-1")
+        pilot.tap("play")
+        pilot.advance(2)
+        speakers.unplug()
+        pilot.advance(3)
+        speakers.plug_in(dead=True)
+        opened = speakers.names().count("open")
+        seen = set()
+        for _ in range(int(3 * AUDIO_RETRY / 0.5)):  # three retries, watched twice a second
+            pilot.advance(0.5)
+            seen.add((pilot.text("message")[:20], pilot.find("captions_toggle").selected,
+                      pilot.find("caption_band").height > 0))
+        assert speakers.names().count("open") - opened >= 3  # it was tried again and again
+        assert seen == {("Sound is not availab", True, True)}
+        assert pilot.player.state.value == "playing"
     finally:
         stop_app(app)
 
@@ -109,8 +144,11 @@ def test_the_mixer_shut_down_under_a_real_narration(window, tmp_path):
         assert pilot.text("message").startswith("Sound is not available")
         assert pilot.player.state.value == "playing" and pilot.text("caption_band")
         pilot.advance(AUDIO_RETRY)
+        assert pygame.mixer.get_init() and pilot.backend.busy()  # given to the device
+        for _ in range(20):  # the device is heard playing (in real time) for a second
+            time.sleep(0.1)
+            pilot.advance(0.1)
         assert pilot.text("message") == ""
-        assert pygame.mixer.get_init() and pilot.backend.busy()  # heard again
     finally:
         stop_app(app)
 

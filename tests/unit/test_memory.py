@@ -3,37 +3,46 @@
 from __future__ import annotations
 
 import gc
+import json
 import platform
+import subprocess
+import sys
+from pathlib import Path
 
-import psutil
 import pytest
 
 from kiosk.memory import tidy
 
-MIB = 2**20
+REPO = Path(__file__).resolve().parents[2]
 
-
-def rss() -> float:
-    return psutil.Process().memory_info().rss / MIB
+# Run in a fresh interpreter: a long test process has its own free heap, into which the
+# pieces would go. 100 MiB in 1 KiB pieces (malloc'd, not Python's small-object arenas);
+# every 16th is kept, so the freed pieces sit between kept ones and glibc cannot simply
+# shrink the heap's top: without malloc_trim the process goes on holding the memory.
+CHILD = """
+import gc, json, psutil
+from kiosk.memory import tidy
+rss = lambda: psutil.Process().memory_info().rss / 2**20
+pieces = [bytes(1024) for _ in range(100 * 1024)]
+kept = pieces[::16]
+allocated = rss()
+del pieces
+gc.collect()
+held = rss()
+result = tidy()
+print(json.dumps({"allocated": allocated, "held": held, "after": rss(),
+                  "trimmed": result.trimmed, "kept": len(kept)}))
+"""
 
 
 @pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="malloc_trim is glibc's")
 def test_freed_heap_goes_back_to_the_system():
-    # 100 MiB in 1 KiB pieces (malloc'd, not Python's small-object arenas); every 16th
-    # is kept, so the freed pieces sit between kept ones and glibc cannot simply shrink
-    # the heap's top: without malloc_trim the process goes on holding the freed memory.
-    pieces = [bytes(1024) for _ in range(100 * 1024)]
-    kept = pieces[::16]
-    before_free = rss()
-    del pieces
-    gc.collect()
-    held = rss()
-    assert held > before_free - 20, "glibc returned the memory by itself: nothing to test"
-    result = tidy()
-    after = rss()
-    assert result.trimmed
-    assert held - after > 50, f"RSS {held:.0f} MiB before the tidy, {after:.0f} MiB after"
-    assert len(kept) == 6400
+    out = subprocess.run([sys.executable, "-c", CHILD], cwd=REPO, capture_output=True,
+                         text=True, check=True, timeout=120).stdout
+    m = json.loads(out)
+    assert m["held"] > m["allocated"] - 20, f"glibc gave it back by itself: {m}"
+    assert m["trimmed"]
+    assert m["held"] - m["after"] > 50, f"RSS before and after the tidy (MiB): {m}"
 
 
 def test_garbage_in_cycles_is_collected():

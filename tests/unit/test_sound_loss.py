@@ -96,11 +96,14 @@ def test_sound_back_plays_from_where_the_reader_is(player, audio, clock):
     audio.plug_in()
     reader_at, before = player.position, len(audio.calls)
     assert player.retry_sound() is True
-    assert not player.silent and player.state is S.playing and audio.audible
+    assert player.state is S.playing and audio.audible
+    assert player.silent  # on trial until it has been heard playing
     retried = [name for name in audio.names()[before:] if name != "stop"]
     assert retried == ["close", "open", "load", "play"]  # closed, then opened afresh
     assert audio.calls[-1][1] == pytest.approx(reader_at)
-    run(player, clock, 4)
+    run(player, clock, player.SOUND_HEARD + 2 * POLL)
+    assert not player.silent
+    run(player, clock, 4 - player.SOUND_HEARD - 2 * POLL)
     assert audio.position() == pytest.approx(player.position)  # heard where it is read
     assert player.position == pytest.approx(reader_at + 4)
 
@@ -126,7 +129,9 @@ def test_play_tries_the_device_again(player, audio, clock):
     player.pause()
     audio.plug_in()
     player.play()  # the visitor's touch is a good moment to look for the speakers
-    assert not player.silent and audio.audible
+    assert audio.audible
+    run(player, clock, player.SOUND_HEARD + 2 * POLL)
+    assert not player.silent
 
 
 def test_every_control_works_while_silent(player, audio, clock):
@@ -177,7 +182,31 @@ def test_losing_and_finding_the_sound_tells_the_listeners(player, audio, clock):
     lose_sound(player, audio, clock, mixer_quits=True)
     audio.plug_in()
     player.retry_sound()
+    assert seen[-1] == (S.playing, True)  # took it, not heard yet
+    run(player, clock, player.SOUND_HEARD + 2 * POLL)
     assert seen[0] == (S.playing, True) and seen[-1] == (S.playing, False)
+
+
+def test_a_device_that_opens_but_plays_nothing_never_says_the_sound_is_back(player, audio,
+                                                                            clock):
+    """The visitor's captions and the "no sound" line must not flicker every retry."""
+    player.play()
+    run(player, clock, 5)
+    lose_sound(player, audio, clock)
+    seen = []
+    player.add_listener(lambda p: seen.append(p.silent))
+    audio.plug_in(dead=True)
+    for _ in range(3):  # three retries, as the narration view makes every 15 s
+        assert player.retry_sound() is True  # the device takes the recording...
+        run(player, clock, 15)  # ...and plays nothing: stalls again
+        assert player.silent and player.state is S.playing
+        assert not audio.audible
+    assert seen and all(seen), "the player said the sound was back"
+    audio.plug_in()  # a device that works, at last
+    player.retry_sound()
+    run(player, clock, player.SOUND_HEARD + 2 * POLL)
+    assert not player.silent and audio.audible
+    assert audio.position() == pytest.approx(player.position)
 
 
 def test_the_natural_end_is_an_end_not_a_loss(audio, clock):
