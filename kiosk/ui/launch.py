@@ -8,11 +8,14 @@ from pathlib import Path
 from ..paths import ensure_data_dir
 
 
-def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True, **app_kwargs):
+def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True,
+              count_visits: bool = True, **app_kwargs):
     """The real app: the tour kept by a TourKeeper, prepared pictures, the real speaker.
 
     With a broken stops.yaml the last good tour is shown; with none at all the app shows
     its calm "being updated" screen and waits for staff to fix the file.
+    ``count_visits=False`` (selftest, the soak) keeps the walk out of the visitors'
+    figures: nothing is written to the visit log.
     """
     import time
 
@@ -33,7 +36,8 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
         backend = PygameAudio()  # opened once the first frame is on screen (see below)
         player = NarrationPlayer(backend)
     app = KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
-                   watch=watch, event_log=EventLog(data_dir, clock=time.time),
+                   watch=watch,
+                   event_log=EventLog(data_dir, clock=time.time) if count_visits else None,
                    pins=PinStore(data_dir), data_dir=data_dir,
                    staff_settings=StaffSettings(data_dir), **app_kwargs)
     if backend is not None:

@@ -14,6 +14,7 @@ from kivy.core.window import Window
 from kivy.metrics import dp
 from kivy.properties import NumericProperty, StringProperty
 
+from .screen_set import load_kv
 from .widgets.overlay import Overlay
 
 #: Seconds a finger must stay in the corner, and the corner's size.
@@ -134,11 +135,18 @@ class StaffDesk:
         self._selftest = None
 
     def start(self) -> None:
-        """Called when the app starts (its kv rules need the running app)."""
+        """Called when the app starts: the corner is watched from now on."""
         if self.pins is not None:
+            self.gate.start()
+
+    def _pin_pad(self) -> StaffPinView:
+        """The PIN pad, made the first time it is asked for, once its kv rule is loaded
+        (a pad made before its rule would open empty: no keys, no way in)."""
+        if self.pin_view is None:
+            load_kv("widgets/staff_pin.kv")
             self.pin_view = StaffPinView(self.pins)
             self.pin_view.bind(on_granted=lambda *_: self.open())
-            self.gate.start()
+        return self.pin_view
 
     def stop(self) -> None:
         self.gate.stop()
@@ -148,8 +156,11 @@ class StaffDesk:
         return self.app.screens.get_screen("staff")
 
     def ask_pin(self) -> None:
-        if self.pin_view is not None and self.pin_view.parent is None:
-            self.pin_view.start()
+        if self.pins is None:
+            return
+        pad = self._pin_pad()
+        if pad.parent is None:
+            pad.start()
 
     def open(self) -> None:
         app = self.app
