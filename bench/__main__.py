@@ -60,9 +60,9 @@ def describe(content: Path, synthetic: bool) -> dict:
     where = ("a generated tour (tests.tour_factory.make_tour, 40 s OGG tones)" if synthetic
              else str(content.relative_to(REPO)) if content.is_relative_to(REPO) else str(content))
     where = "the demo tour in the repository root" if where == "." else where
-    where = content.resolve()
-    shown = "." if where == REPO else str(where.relative_to(REPO)) if where.is_relative_to(REPO) \
-        else where.name
+    resolved = content.resolve()
+    shown = "." if resolved == REPO else str(resolved.relative_to(REPO)) \
+        if resolved.is_relative_to(REPO) else resolved.name
     return {"path": shown, "stops": stops, "synthetic": synthetic,
             "description": f"{where}, {stops} stops"}
 

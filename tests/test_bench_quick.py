@@ -42,3 +42,6 @@ def test_the_quick_suite_writes_every_figure_beside_its_floor(tmp_path):
     text = page.read_text(encoding="utf-8")
     assert "| Figure | Value | Floor | Goal | Meets | Runs |" in text
     assert all(name in text for name in names)
+    # The page goes into the repository: it names the tour, never this machine's folders.
+    assert str(REPO) not in text and str(REPO) not in json.dumps(results)
+    assert "the demo tour in the repository root" in text
