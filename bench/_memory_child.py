@@ -10,14 +10,13 @@ textures, which Python's cyclic collector frees only now and then) is gone and t
 heap is given back to the system.
 """
 
-import ctypes
-import gc
 import sys
 import time
 from pathlib import Path
 
 from bench._app_driver import accept_content_notes, finish, frames, start_real_app
 from bench._common import emit, rss_mib
+from kiosk.memory import tidy
 
 
 def visit(app, stop) -> None:
@@ -27,15 +26,6 @@ def visit(app, stop) -> None:
         app.narration.toggle()
         frames(2)
         app.narration.stop()
-
-
-def collect() -> None:
-    """Free the garbage now, and give free heap back to the system (glibc only)."""
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def main(content: str, data: str, rounds: str) -> None:
@@ -49,7 +39,7 @@ def main(content: str, data: str, rounds: str) -> None:
             visit(app, stop)
         seconds.append(time.monotonic() - began)
         after_rounds.append(rss_mib())
-    collect()
+    tidy()  # as the kiosk does after each visit
     frames(2)
     collected = rss_mib()
     stops = len(app.tour.stops)
