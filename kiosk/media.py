@@ -17,6 +17,11 @@ makes those copies with Pillow and tells the UI which file to show. No Kivy here
 - Originals are only ever read. Copies and the index are written to a temporary file in
   the cache folder, flushed, then renamed into place: a power cut leaves either the old
   file or the new one, never half of one.
+- Each copy's own SHA-256 is kept in the index when it is written. A copy is checked
+  against it before it is first served (once per copy while the kiosk runs) and at every
+  ``prepare``: a copy that was damaged or overwritten is removed and made again from the
+  original, which is shown meanwhile. A copy the screen still fails to draw is dropped the
+  same way (:meth:`PreparedMedia.discard`).
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ class PrepareReport:
     hashes: set[str] = field(default_factory=set)        #: content hashes of every success
     seconds: float = 0.0
     cancelled: bool = False                              #: stopped early (superseded)
+    remade: list[Path] = field(default_factory=list)     #: damaged copies made again now
 
     @property
     def total(self) -> int:
@@ -68,6 +74,8 @@ class PrepareReport:
     def summary(self) -> str:
         text = (f"{len(self.prepared)} prepared, {len(self.ready)} already ready, "
                 f"{len(self.failed)} failed")
+        if self.remade:
+            text += f" ({len(self.remade)} damaged cop{'y' if len(self.remade) == 1 else 'ies'} made again)"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -168,6 +176,12 @@ class PreparedMedia:
         self._by_stat: dict[tuple[str, int, int], str] = {}
         #: sha256 -> True for every hash whose display copy and thumbnail are both on disk
         self._ready: dict[str, bool] = {}
+        #: copy file name -> sha256 of the copy's own bytes, as written
+        self._copy_digests: dict[str, str] = {}
+        #: copy file names checked against their digest since this object was made
+        self._verified: set[str] = set()
+        #: hashes whose copies were found damaged and dropped, until they are made again
+        self._damaged: set[str] = set()
         self._worker: threading.Thread | None = None
         self._wake = threading.Condition(self._lock)
         self._pending: list[tuple[object, Callable | None, bool]] = []
@@ -197,16 +211,62 @@ class PreparedMedia:
     def _copy(self, original: str | Path, which: int) -> Path:
         sha = self._lookup(original)
         if sha is not None:
-            copy = self.cache_dir / self._names(sha)[which]
-            if os.path.exists(copy):
+            name = self._names(sha)[which]
+            copy = self.cache_dir / name
+            if name in self._verified or self._intact(name):
+                self._verified.add(name)
                 return copy
-            self._ready.pop(sha, None)  # removed behind our back: prepared again next time
+            self._forget(sha)  # damaged or removed behind our back: made again next time
         return Path(original)
 
-    def display_path(self, original: str | Path) -> Path:
-        """The display-size copy of ``original`` if it is ready, else ``original``.
+    def _intact(self, name: str) -> bool:
+        """Whether the copy ``name`` is on disk with the bytes it was written with."""
+        expected = self._copy_digests.get(name)
+        if expected is None:
+            return False
+        try:
+            return file_sha256(self.cache_dir / name) == expected
+        except OSError:
+            return False
 
-        Never waits: two stats and a dictionary look-up (a few microseconds).
+    def _forget(self, sha: str) -> None:
+        """Drop both copies of ``sha`` (files and records): they are made again."""
+        with self._lock:
+            self._ready.pop(sha, None)
+            self._damaged.add(sha)
+            for name in self._names(sha):
+                self._verified.discard(name)
+                self._copy_digests.pop(name, None)
+                self._dirty = True
+        for name in self._names(sha):
+            try:
+                os.unlink(self.cache_dir / name)
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                log.warning("could not remove the damaged copy %s: %s", name, error)
+
+    def discard(self, shown: str | Path) -> Path | None:
+        """The screen could not draw ``shown``, a copy from this cache: remove it.
+
+        Returns the original to show instead (None if ``shown`` is not one of our copies).
+        The next ``prepare`` (or background job) makes the copy again.
+        """
+        shown = Path(shown)
+        if shown.parent != self.cache_dir:
+            return None
+        sha = shown.name.split(".", 1)[0]
+        originals = [path for (path, _size, _mtime), known in self._by_stat.items()
+                     if known == sha]
+        log.warning("prepared copy %s could not be drawn; it is made again", shown.name)
+        self._forget(sha)
+        return Path(originals[0]) if originals else None
+
+    def display_path(self, original: str | Path) -> Path:
+        """The display-size copy of ``original`` if it is ready and intact, else ``original``.
+
+        Never waits on preparing: a stat and a dictionary look-up, plus, the first time a
+        copy is served, a check of its bytes against the digest recorded when it was made.
         """
         return self._copy(original, 0)
 
@@ -225,26 +285,31 @@ class PreparedMedia:
             names = {entry.name for entry in os.scandir(self.cache_dir)}
         except OSError:
             return
-        by_stat = {}
+        by_stat, digests = {}, {}
         try:
             data = json.loads((self.cache_dir / INDEX_FILE).read_text(encoding="utf-8"))
             for path, size, mtime_ns, sha in data.get("files", []):
                 by_stat[(str(path), int(size), int(mtime_ns))] = str(sha)
+            digests = {str(name): str(digest)
+                       for name, digest in dict(data.get("copies", {})).items()}
         except (OSError, ValueError, TypeError, AttributeError) as error:
             if (self.cache_dir / INDEX_FILE).exists():
                 log.warning("media cache index unreadable (%s); pictures will be hashed again",
                             error)
         ready = {}
         for sha in set(by_stat.values()):
-            if all(name in names for name in self._names(sha)):
+            # A copy with no recorded digest (an older cache) cannot be checked: made again.
+            if all(name in names and name in digests for name in self._names(sha)):
                 ready[sha] = True
-        self._by_stat, self._ready = by_stat, ready
+        self._by_stat, self._ready, self._copy_digests = by_stat, ready, digests
 
     def _save_index(self) -> None:
         with self._lock:
             files = [[p, s, m, sha] for (p, s, m), sha in self._by_stat.items()]
+            copies = dict(sorted(self._copy_digests.items()))
             self._dirty = False
-        payload = json.dumps({"version": 1, "files": files}, indent=0).encode("utf-8")
+        payload = json.dumps({"version": 2, "files": files, "copies": copies},
+                             indent=0).encode("utf-8")
         try:
             write_atomically(self.cache_dir / INDEX_FILE, lambda stream: stream.write(payload))
         except OSError as error:
@@ -276,13 +341,15 @@ class PreparedMedia:
                 report.cancelled = True
                 break
             try:
-                sha, made = self._prepare_one(original)
+                sha, made, remade = self._prepare_one(original)
             except Exception as error:  # one bad picture never stops the others
                 report.failed.append((original, _reason(error)))
                 log.warning("picture not prepared: %s: %s", original, _reason(error))
             else:
                 report.hashes.add(sha)
                 (report.prepared if made else report.ready).append(original)
+                if remade:
+                    report.remade.append(original)
                 made_count += made
                 if made and made_count % 20 == 0:
                     self._save_index()  # now and then: a long first run keeps its work
@@ -293,24 +360,34 @@ class PreparedMedia:
         report.seconds = time.perf_counter() - began
         return report
 
-    def _prepare_one(self, original: Path) -> tuple[str, bool]:
-        """Returns (content hash, whether copies were made now)."""
+    def _prepare_one(self, original: Path) -> tuple[str, bool, bool]:
+        """Returns (content hash, whether copies were made now, whether they replaced
+        damaged ones)."""
         path = os.path.abspath(original)
         st = os.stat(path)
         key = (path, st.st_size, st.st_mtime_ns)
         sha = self._by_stat.get(key)
-        if sha is not None and sha in self._ready and all(
-                (self.cache_dir / name).is_file() for name in self._names(sha)):
-            return sha, False
+        names = self._names(sha) if sha is not None else ()
+        if sha is not None and sha in self._ready and all(self._intact(n) for n in names):
+            self._verified.update(names)
+            return sha, False, False
         sha = file_sha256(Path(path))
         display_name, thumb_name = self._names(sha)
         display, thumb = self.cache_dir / display_name, self.cache_dir / thumb_name
-        made = False
-        if not (display.is_file() and thumb.is_file()):
+        made = remade = False
+        if not (self._intact(display_name) and self._intact(thumb_name)):
+            remade = display.exists() or thumb.exists() or sha in self._damaged
+            if remade:
+                log.warning("prepared copies of %s were damaged; made again", original)
             display_image, thumb_image, icc = _render(Path(path), self.display_size,
                                                       self.thumb_size)
             _save_jpeg(display_image, display, icc)
             _save_jpeg(thumb_image, thumb, icc)
+            with self._lock:
+                for name in (display_name, thumb_name):
+                    self._copy_digests[name] = file_sha256(self.cache_dir / name)
+                    self._verified.add(name)
+                self._damaged.discard(sha)
             made = True
         with self._lock:
             # The file may have been replaced while it was read: record the stat it had
@@ -324,7 +401,7 @@ class PreparedMedia:
             except OSError:
                 pass
             self._ready[sha] = True
-        return sha, made
+        return sha, made, remade
 
     def prepare_tour(self, tour, progress: Progress | None = None,
                      cancel: threading.Event | None = None) -> PrepareReport:
@@ -437,6 +514,8 @@ class PreparedMedia:
         with self._lock:
             self._by_stat = {k: v for k, v in self._by_stat.items()
                              if v in keep and os.path.exists(k[0])}
+            self._copy_digests = {name: digest for name, digest in self._copy_digests.items()
+                                  if name in wanted}
         self._save_index()
         return removed
 

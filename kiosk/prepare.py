@@ -54,6 +54,12 @@ def run_prepare(content_dir: Path, data_dir: Path, out=print, err=sys.stderr) ->
     out(f"{len(report.prepared)} prepared, {len(report.ready)} already ready, "
         f"{len(report.failed)} failed ({report.seconds:.1f} s, {rate:.1f} pictures/s)"
         + (f"; {removed} old cache file(s) removed" if removed else "") + ".")
+    for path in report.remade:
+        try:
+            shown = path.relative_to(tour.root)
+        except ValueError:
+            shown = path
+        out(f"made again: {shown}: its prepared copy was damaged or had been changed")
     for path, reason in report.failed:
         try:
             shown = path.relative_to(tour.root)

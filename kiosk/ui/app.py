@@ -506,6 +506,18 @@ class KioskApp(App):
         return str(self.media.thumbnail_path(original) if thumbnail
                    else self.media.display_path(original))
 
+    def picture_failed(self, shown: str) -> str:
+        """``shown`` could not be drawn: the file to try instead (``shown`` if none).
+
+        A damaged prepared copy is dropped (made again in the background) and the
+        original is shown meanwhile; an original that cannot be drawn stays a placeholder.
+        """
+        original = self.media.discard(shown) if self.media is not None else None
+        if original is None:
+            return shown
+        self._prepare_pictures()
+        return str(original)
+
     # -- drawing ---------------------------------------------------------------------
     def _show_stop(self, stop) -> None:
         screen = self.screens.get_screen("stop")

@@ -135,8 +135,15 @@ def test_a_second_prepare_does_no_work(work, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("no picture should be read again")
 
+    hash_file = module.file_sha256
+
+    def only_copies(path):  # the small copies are checked; the originals are not read
+        if Path(path).parent != media.cache_dir:
+            refuse()
+        return hash_file(path)
+
     monkeypatch.setattr(module, "_render", refuse)
-    monkeypatch.setattr(module, "file_sha256", refuse)
+    monkeypatch.setattr(module, "file_sha256", only_copies)
     for again in (media, PreparedMedia(media.cache_dir)):
         report = again.prepare([paths["rotated"], paths["alpha"]])
         assert report.prepared == [] and report.failed == []

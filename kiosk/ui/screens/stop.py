@@ -13,9 +13,20 @@ class Picture(Image):
     """One of the stop's pictures, fitted whole inside the space it is given.
 
     :attr:`missing` is True when the file could not be shown (a placeholder says so).
+    ``on_unreadable(source)`` is dispatched when a file could not be drawn; a handler may
+    set :attr:`source` to another file to try (the original of a damaged prepared copy).
     """
 
+    __events__ = ("on_unreadable",)
     missing = BooleanProperty(False)
+
+    def set_texture_from_resource(self, resource):
+        super().set_texture_from_resource(resource)
+        if resource and self.texture is None:
+            self.dispatch("on_unreadable", resource)
+
+    def on_unreadable(self, source):
+        pass
 
 
 class StopScreen(Screen):
