@@ -30,7 +30,8 @@ from tinydb import TinyDB
 
 from . import months
 from .kinds import Refused, checked
-from .storage import MAX_FILE_BYTES, AtomicJSONStorage, DamagedFile, move_aside, remove_leftovers
+from .storage import (MAX_FILE_BYTES, TABLE, AtomicJSONStorage, DamagedFile, move_aside,
+                      remove_leftovers)
 
 log = logging.getLogger(__name__)
 
@@ -269,8 +270,10 @@ class EventLog:
             try:
                 storage.load()
             except DamagedFile as why:
-                self._set_aside(path, str(why))
+                self._set_aside(path, str(why), kept=len(why.salvaged))
                 storage = AtomicJSONStorage(path, self.max_file_bytes)
+                if why.salvaged:  # what could be read goes on in the fresh file
+                    storage.write({TABLE: why.salvaged})
             if storage.count < self.part_size:
                 self._remember(_Part(month, number, path, storage))
                 return self._open[month]
@@ -290,13 +293,20 @@ class EventLog:
             months.keep_newest(self.folder, self.keep_months, also=part.month)
         self._open[part.month] = part
 
-    def _set_aside(self, path: Path, why: str) -> None:
+    def _set_aside(self, path: Path, why: str, kept: int = 0) -> None:
         target = move_aside(path, self.clock())
-        log.error("Visit log: %s was damaged (%s); set aside as %s, a new one started",
-                  path, why, target.name)
-        self._note(f"The visit log {path.name} was damaged ({why}). It was set aside as "
-                   f"{target.name} and a new one was started; the visits it held are "
-                   f"missing from the figures.")
+        log.error("Visit log: %s was damaged (%s); set aside as %s, a new one started "
+                  "with the %d events that could be read", path, why, target.name, kept)
+        if kept:
+            lost = ("the events after them are missing from the figures; the damaged "
+                    "file is kept for a look")
+            self._note(f"The visit log {path.name} was damaged ({why}). Its first "
+                       f"{kept:,} events could be read and are kept in a new "
+                       f"{path.name}; {lost} as {target.name}.")
+        else:
+            self._note(f"The visit log {path.name} was damaged ({why}). It was set aside as "
+                       f"{target.name} and a new one was started; the visits it held are "
+                       f"missing from the figures.")
 
     def _prepare(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -62,6 +62,12 @@ def event_files(where: Path) -> list[Path]:
     return [path for _, _, path in sorted(found)]
 
 
+def misplaced(where: Path) -> list[Path]:
+    """Things named like a live event file that are not files (a folder, a pipe)."""
+    return sorted(path for path in Path(where).glob("events-*.json")
+                  if (parsed := parse(path.name)) and not parsed[2] and not path.is_file())
+
+
 def keep_newest(where: Path, months: int, also: str | None = None) -> list[Path]:
     """Delete the files of all but the newest ``months`` months present (and ``also``, the
     month about to be written); what went."""

@@ -95,9 +95,15 @@ class Report:
                     continue
                 seen_contents.add(digest)
                 data = parse_database(raw, events=False) if raw else {}
-            except (DamagedFile, OSError) as why:
-                reason = why.strerror if isinstance(why, OSError) and why.strerror else why
-                problems.append(f"{path}: skipped: {reason}")
+            except DamagedFile as why:
+                if not why.salvaged:
+                    problems.append(f"{path}: skipped: {why}")
+                    continue
+                data = {TABLE: why.salvaged}
+                problems.append(f"{path}: damaged ({why}): the first {len(why.salvaged):,} "
+                                f"entries could be read and are counted; the rest is lost")
+            except OSError as why:
+                problems.append(f"{path}: skipped: {why.strerror or why}")
                 continue
             read.append(path)
             skipped = tally.add((data.get(TABLE) or {}).values())
@@ -320,9 +326,12 @@ def _expand(paths: Iterable[str | Path], problems: list[str]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found += months.event_files(path)
-            if (path / months.FOLDER).is_dir():
-                found += months.event_files(path / months.FOLDER)
+            for folder in (path, path / months.FOLDER):
+                if folder.is_dir():
+                    found += months.event_files(folder)
+                    problems += [f"{odd}: skipped: it is a folder or other non-file where a "
+                                 f"visit log belongs; move it out of {folder}"
+                                 for odd in months.misplaced(folder)]
         elif path.is_file():
             found.append(path)
         elif path.name != months.FOLDER:  # a kiosk with no visits yet has no such folder

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 import time
 from contextlib import suppress
 from itertools import islice
@@ -44,7 +45,15 @@ _ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
 
 
 class DamagedFile(ValueError):
-    """A database file that cannot be used; the message says why, in plain words."""
+    """A database file that cannot be used; the message says why, in plain words.
+
+    ``salvaged`` holds the events that could still be read from its start (a file cut
+    off after some complete events), keyed by their ids; empty when none could.
+    """
+
+    def __init__(self, why: str, salvaged: dict[str, dict] | None = None):
+        super().__init__(why)
+        self.salvaged: dict[str, dict] = salvaged or {}
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -101,9 +110,12 @@ def load_database(path: Path, max_bytes: int = MAX_FILE_BYTES, events: bool = Tr
     an event (a ``kind`` and a time ``t``). ``OSError`` passes through.
     """
     try:
-        size = os.stat(path).st_size
+        st = os.stat(path)
     except FileNotFoundError:
         return Loaded(None, b"")
+    if not stat.S_ISREG(st.st_mode):
+        raise DamagedFile(f"it is {_kind_of_file(st.st_mode)}, not a file")
+    size = st.st_size
     if size == 0:
         return Loaded(None, b"")
     if size > max_bytes:
@@ -115,10 +127,63 @@ def load_database(path: Path, max_bytes: int = MAX_FILE_BYTES, events: bool = Tr
 
 
 def parse_database(raw: bytes, events: bool = True) -> dict:
-    """The database in ``raw`` after ``check_shape``; ``DamagedFile`` if it is not one."""
-    data = _parse(raw)
+    """The database in ``raw`` after ``check_shape``; ``DamagedFile`` if it is not one.
+
+    The ``DamagedFile`` of a file in our layout that breaks off after some complete
+    events carries those events (``salvaged``).
+    """
+    try:
+        data = _parse(raw)
+    except DamagedFile as why:
+        salvaged = salvage(raw, events=events)
+        if salvaged:
+            raise DamagedFile(str(why), salvaged) from None
+        raise
     check_shape(data, events=events)
     return data
+
+
+def salvage(raw: bytes, events: bool = True) -> dict[str, dict]:
+    """The complete documents at the start of ``raw``, a file in our layout that breaks
+    off (cut short, or garbage from some point on); reading stops at the first document
+    that is incomplete or not an event."""
+    found: dict[str, dict] = {}
+    if not raw.startswith(HEAD):
+        return found
+    try:
+        text = raw[len(HEAD):].decode("utf-8", errors="replace")
+    except Exception:  # noqa: BLE001 - whatever the bytes, salvage never raises
+        return found
+    decoder = json.JSONDecoder()
+    at = 0
+    while at < len(text):
+        try:
+            key, at = decoder.raw_decode(text, at)
+            if text[at:at + 1] != ":":
+                break
+            doc, at = decoder.raw_decode(text, at + 1)
+        except (ValueError, RecursionError):
+            break
+        if not (isinstance(key, str) and key.isascii() and key.isdigit()
+                and isinstance(doc, dict) and (not events or _is_event(doc))):
+            break
+        found[key] = doc
+        if text[at:at + 1] != ",":
+            break
+        at += 1
+    return found
+
+
+def _kind_of_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _parse(raw: bytes) -> Any:
