@@ -16,6 +16,7 @@ from kivy.properties import (BooleanProperty, ListProperty, NumericProperty, Opt
 
 from ..captions import Captions, CaptionsError
 from ..narration import NarrationPlayer, NarrationState
+from ..play_times import shown_texts
 
 #: How often the player is asked where it is (seconds): a caption changes, and the end is
 #: noticed, within a tenth of a second.
@@ -29,11 +30,6 @@ POSITION_STEP = 0.5
 #: plugged back in are found without a restart, and the narration is heard again from
 #: where the visitor is reading.
 AUDIO_RETRY = 15.0
-
-
-def clock_text(seconds: float) -> str:
-    seconds = max(0, int(seconds + 0.5))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def player_clock(player) -> float:
@@ -127,8 +123,8 @@ class NarrationView(EventDispatcher):
         # In steps, so that the bar and the times change together, twice a second.
         self.position = min(self.duration,
                             round(player.position / POSITION_STEP) * POSITION_STEP)
-        self.elapsed_text = clock_text(self.position)
-        self.remaining_text = "-" + clock_text(max(0.0, self.duration - self.position))
+        # One computation for both, so that they add up to the length shown at the start.
+        self.elapsed_text, self.remaining_text = shown_texts(self.position, self.duration)
         cue = self.captions.at(player.position)
         self.caption = cue.text if cue else ""
         index = self.captions.index_at(player.position)

@@ -1,7 +1,7 @@
 """The narration controls: play/pause, back and forward 10 s, a bar to drag, the times."""
 
 from kivy.app import App
-from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
+from kivy.properties import AliasProperty, BooleanProperty, NumericProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.slider import Slider
 
@@ -19,6 +19,12 @@ class ProgressSlider(Slider):
 
     dragging = BooleanProperty(False)
     __events__ = ("on_release",)
+
+    def _heard_width(self) -> float:
+        return max(0.0, self.value_pos[0] - self.x - self.padding)
+
+    #: Length of the track drawn as heard (0 at the start of a narration).
+    heard_width = AliasProperty(_heard_width, None, bind=("value_pos", "x", "padding"))
 
     def on_touch_down(self, touch):
         handled = super().on_touch_down(touch)
