@@ -191,7 +191,7 @@ class StaffDesk:
                       else tr._("The tour is up to date."))
             loaded = (status.loaded_at.strftime("%Y-%m-%d %H:%M")
                       if status is not None and status.loaded_at else "")
-            screen.tour_status = (tr._("{stops} stops in {languages}.").format(
+            screen.tour_status = (tr.ngettext("{stops} stop in {languages}.", "{stops} stops in {languages}.", len(app.tour.stops)).format(
                 stops=len(app.tour.stops), languages=", ".join(app.tour.languages))
                 + " " + source + (" " + tr._("Loaded at {time}.").format(time=loaded)
                                   if loaded else ""))

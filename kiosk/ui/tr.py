@@ -3,6 +3,9 @@
 Kivy binds a kv rule to every observable it reads. The rule reads ``tr._``, so it binds to
 the name ``_`` of this object; switching language calls those bindings again and every
 label is redrawn in the new language without any screen knowing about it.
+
+Where a number meets a noun, kv calls ``tr.ngettext``, bound the same way:
+``text: app.tr.ngettext('{n} stop', '{n} stops', root.count).format(n=root.count)``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,10 @@ from __future__ import annotations
 from kivy.event import Observable
 
 from ..i18n import Catalogs
+
+
+# The names kv rules read on this object; switching language re-runs every rule bound to them.
+OBSERVED = ("_", "ngettext")
 
 
 class Translator(Observable):
@@ -24,6 +31,10 @@ class Translator(Observable):
     def _(self, message: str) -> str:
         return self.catalogs.gettext(self.language, message)
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The form ``n`` takes in the visitor's language (one, few, many...)."""
+        return self.catalogs.ngettext(self.language, singular, plural, n)
+
     def switch(self, language: str) -> None:
         if language == self.language:
             return
@@ -35,15 +46,15 @@ class Translator(Observable):
             except ReferenceError:  # the label it drew is gone: forget it
                 self._observers.remove(observer)
 
-    # Observable protocol, as the kv language uses it for ``tr._``.
+    # Observable protocol, as the kv language uses it for ``tr._`` and ``tr.ngettext``.
     def fbind(self, name, func, *largs, **kwargs):
-        if name == "_":
+        if name in OBSERVED:
             self._observers.append((func, largs, kwargs))
             return len(self._observers)
         return super().fbind(name, func, *largs, **kwargs)
 
     def funbind(self, name, func, *largs, **kwargs):
-        if name == "_":
+        if name in OBSERVED:
             key = (func, largs, kwargs)
             if key in self._observers:
                 self._observers.remove(key)
@@ -51,6 +62,6 @@ class Translator(Observable):
         return super().funbind(name, func, *largs, **kwargs)
 
     def unbind_uid(self, name, uid):
-        if name == "_" and 0 < uid <= len(self._observers):
+        if name in OBSERVED and 0 < uid <= len(self._observers):
             return None
         return super().unbind_uid(name, uid)

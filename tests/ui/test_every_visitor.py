@@ -6,8 +6,8 @@ from tests.ui.conftest import TOUR_SECONDS
 from tests.ui.test_visit import open_stop, tile
 
 LANGUAGES = ("kk", "ru", "en")
-UNKNOWN = {"kk": "109 нөмірлі орын жоқ. Белгідегі нөмірді тексеріңізші.",
-           "ru": "Места с номером 109 нет. Пожалуйста, проверьте номер на табличке.",
+UNKNOWN = {"kk": "109 нөмірлі нысан жоқ. Белгідегі нөмірді тексеріңізші.",
+           "ru": "Объекта с номером 109 нет. Пожалуйста, проверьте номер на табличке.",
            "en": "There is no stop with the number 109. Please check the number on the sign."}
 STILL_THERE = {"kk": "Сіз әлі осындасыз ба?", "ru": "Вы ещё здесь?", "en": "Are you still there?"}
 TITLE = {"kk": "Аялдама", "ru": "Остановка", "en": "Stop"}

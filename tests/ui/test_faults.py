@@ -167,7 +167,7 @@ def test_a_whole_visit_at_a_kiosk_without_sound(window, tmp_path):
         assert player.state.value == "playing"
         assert player.position == pytest.approx(TOUR_SECONDS / 2, abs=0.3)
         assert pilot.text("caption_band") == "Second (ru)"
-        assert pilot.text("message").startswith("Звук на этом терминале сейчас недоступен")
+        assert pilot.text("message").startswith("Звук на этом аудиогиде сейчас недоступен")
         pilot.tap("play")  # pause
         paused_at = player.position
         pilot.advance(5)

@@ -107,7 +107,7 @@ def test_broken_at_start_with_no_good_copy_shows_a_calm_screen_then_the_tour(kio
     pilot = kiosk(content)
     assert pilot.screen.name == "updating"
     message = pilot.text("updating_message")
-    assert "This guide is being updated" in message and "Гид обновляется" in message
+    assert "This guide is being updated" in message and "Аудиогид обновляется" in message
     pilot.tap_at(640, 400)  # touching does nothing harmful
     assert pilot.screen.name == "updating"
     edit(content, "number: [102", "number: 102")

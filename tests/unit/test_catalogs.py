@@ -18,7 +18,8 @@ def test_messages_are_found_in_the_code():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_message_is_translated_and_none_is_unused(language):
     catalog = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"))
-    translated = {e.msgid for e in catalog if e.msgstr.strip() and "fuzzy" not in e.flags}
+    translated = {e.msgid for e in catalog if "fuzzy" not in e.flags
+                  and (e.msgstr.strip() or (e.msgstr_plural and all(f.strip() for f in e.msgstr_plural.values())))}
     assert sorted(set(USED) - translated) == [], f"untranslated in {language}"
     assert sorted({e.msgid for e in catalog} - set(USED)) == [], f"unused in {language}"
 
