@@ -32,6 +32,9 @@ def prepare_kivy(data_dir: Path, windowed: bool, size: tuple[int, int] | None = 
         offscreen = not has_display()
     if offscreen:
         os.environ.setdefault("SDL_VIDEODRIVER", "offscreen")
+    # SIGTERM and SIGINT are the kiosk's own (kiosk.ui.signals), not a window close
+    # request that kiosk mode would refuse.
+    os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
     # The screen never blanks while the kiosk runs (SDL's default, said explicitly).
     os.environ["SDL_VIDEO_ALLOW_SCREENSAVER"] = "0"
     if size is None:

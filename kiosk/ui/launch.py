@@ -97,5 +97,11 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
                "none": "\nstops.yaml has problems and there is no earlier good tour: the kiosk "
                        "shows 'being updated' until the file is fixed."}.get(status.source, ""),
               file=sys.stderr)
+    from .signals import SignalStop
+
+    # SIGTERM (systemctl stop, a shutdown) and SIGINT (Ctrl+C) save the visit log and end
+    # the kiosk with 143 or 130; 0 stays the status of staff leaving kiosk mode.
+    stopper = SignalStop(app)
+    stopper.install()
     app.run()
-    return 0
+    return stopper.status or 0
