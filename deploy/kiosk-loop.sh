@@ -2,6 +2,10 @@
 # Runs the kiosk and starts it again 2 s after it ends, as systemd's Restart=always with
 # RestartSec=2 does for alzhir-kiosk.service; it stops only when the kiosk ends with
 # status 0 (staff left kiosk mode in the staff panel), as RestartPreventExitStatus=0 does.
+# A kiosk ended by a signal sent to it alone (status 143 for SIGTERM, 130 for SIGINT) is
+# started again, as the unit does. When the loop itself is told to stop (SIGTERM when the
+# desktop session ends, Ctrl+C in a terminal), it sends SIGTERM to the kiosk, which saves
+# its visit log and ends, and the loop ends too (status 143, or 130 after Ctrl+C).
 #
 # Used by the desktop autostart entry (alzhir-kiosk.desktop), where the desktop session
 # already gives the kiosk its screen, sound and touch screen. Any extra arguments go to
@@ -30,11 +34,36 @@ if [ -n "${DISPLAY:-}" ] && command -v xset >/dev/null 2>&1; then
   xset s off s noblank -dpms 2>/dev/null || true
 fi
 
-while true; do
+# Told to stop: SIGTERM to the kiosk (run in the background so that the loop hears the
+# signal at once, not only once the kiosk has ended; SIGINT would not do, a background
+# program may start with it ignored), and nothing started after it.
+stopping=""
+kiosk=""
+stop() {
+  stopping="$1"
+  if [ -n "$kiosk" ]; then kill -s TERM "$kiosk" 2>/dev/null; fi
+}
+trap 'stop TERM' TERM
+trap 'stop INT' INT
+
+while [ -z "$stopping" ]; do
   say "starting the kiosk"
   "${KIOSK_PYTHON:-$repo/.venv/bin/python}" "$repo/main.py" run \
-    --content "${KIOSK_CONTENT:-$repo}" --data "${KIOSK_DATA:-/var/lib/alzhir-kiosk}" "$@"
+    --content "${KIOSK_CONTENT:-$repo}" --data "${KIOSK_DATA:-/var/lib/alzhir-kiosk}" "$@" &
+  kiosk=$!
+  wait "$kiosk"
   status=$?
+  # A signal to the loop ends `wait` early: wait again for the kiosk's own status.
+  while kill -0 "$kiosk" 2>/dev/null; do
+    wait "$kiosk"
+    status=$?
+  done
+  kiosk=""
+  if [ -n "$stopping" ]; then
+    say "told to stop (SIG$stopping): the kiosk ended with status $status; not started again"
+    [ "$stopping" = INT ] && exit 130
+    exit 143
+  fi
   if [ "$status" -eq 0 ]; then
     say "the kiosk ended normally (staff left kiosk mode): not started again"
     exit 0
