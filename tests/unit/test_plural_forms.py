@@ -132,3 +132,19 @@ def test_a_stop_of_the_tour_is_an_object_in_russian_and_a_nysan_in_kazakh(catalo
             assert re.search(r"[Оо]бъект", text) and not re.search(r"\b[Мм]ест", text), text
         for text in forms["kk"]:
             assert re.search(r"[Нн]ысан", text), text
+
+
+def test_the_catalog_updater_gives_a_new_plural_message_one_slot_per_form(tmp_path, monkeypatch):
+    import tools.update_catalogs as updater
+    monkeypatch.setattr(updater, "LOCALE_DIR", tmp_path)
+    messages = {"{n} visit": ["kiosk/x.kv:1"], "Close": ["kiosk/x.kv:2"]}
+    for language in LANGUAGES:
+        updater.update(language, messages, {"{n} visit": "{n} visits"})
+        po = polib.pofile(str(tmp_path / language / "LC_MESSAGES" / f"{DOMAIN}.po"))
+        count, _rule = plural_rule(po.metadata["Plural-Forms"])
+        entry = next(e for e in po if e.msgid == "{n} visit")
+        assert entry.msgid_plural == "{n} visits" and len(entry.msgstr_plural) == count
+        if language == "en":
+            assert entry.msgstr_plural == {0: "{n} visit", 1: "{n} visits"}
+        else:  # for the translator to fill in; the catalog test fails until then
+            assert not any(entry.msgstr_plural.values())
