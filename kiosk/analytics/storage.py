@@ -29,6 +29,7 @@ from typing import Any, Iterable
 from tinydb.storages import Storage
 
 from ..atomic import fsync_folder
+from ..files import kind_of
 from ..atomic import write_atomically as _write_atomically
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def load_database(path: Path, max_bytes: int = MAX_FILE_BYTES, events: bool = Tr
     except FileNotFoundError:
         return Loaded(None, b"")
     if not stat.S_ISREG(st.st_mode):
-        raise DamagedFile(f"it is {_kind_of_file(st.st_mode)}, not a file")
+        raise DamagedFile(f"it is {kind_of(st.st_mode)}, not a file")
     size = st.st_size
     if size == 0:
         return Loaded(None, b"")
@@ -172,18 +173,6 @@ def salvage(raw: bytes, events: bool = True) -> dict[str, dict]:
             break
         at += 1
     return found
-
-
-def _kind_of_file(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
 
 
 def _parse(raw: bytes) -> Any:

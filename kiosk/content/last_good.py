@@ -21,6 +21,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..atomic import write_bytes_atomically
+from ..files import read_regular_file
+from . import limits
 from .errors import Problem, Severity
 from .loader import TOUR_FILE, parse_tour
 from .tour import Tour
@@ -50,7 +52,8 @@ class LastGoodTour:
         root = Path(content_dir).resolve()
         if text is None:
             try:
-                text = (root / TOUR_FILE).read_bytes().decode("utf-8-sig")
+                text = read_regular_file(root / TOUR_FILE,
+                                         limits.TOUR_FILE_BYTES).decode("utf-8-sig")
             except (OSError, UnicodeDecodeError) as error:
                 log.warning("last good tour not kept: %s", error)
                 return False

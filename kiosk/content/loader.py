@@ -19,7 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import limits
 from .errors import ContentError, Problem, Severity
+from ..files import FileTooLarge, NotAFile, read_regular_file
 from .model import INTERFACE_LANGUAGES, Museum, StopKind, Stop, TourFile
 from .tour import Tour
 from .yaml_source import SourceMap, load_yaml
@@ -69,10 +71,18 @@ def examine(content_dir: str | Path, check_files: bool = True) -> Examined:
     root = Path(os.path.realpath(content_dir))
     path = root / TOUR_FILE
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, limits.TOUR_FILE_BYTES)
     except FileNotFoundError:
         return Examined(root, [Problem(TOUR_FILE, 1, 1, f"there is no {TOUR_FILE} in {root}; "
                                        "create it or point --content at the folder that has it")])
+    except NotAFile as error:
+        return Examined(root, [Problem(TOUR_FILE, 1, 1, f"{TOUR_FILE} is {error.kind}, not an "
+                                       "ordinary file; put the tour's own file in its place")])
+    except FileTooLarge as error:
+        return Examined(root, [Problem(
+            TOUR_FILE, 1, 1, f"{TOUR_FILE} is {limits.megabytes(error.size)}, more than the "
+            f"{limits.megabytes(error.limit)} a tour may be; something large was pasted into "
+            "it by mistake: find it, or go back to the last copy that worked")])
     except OSError as error:
         return Examined(root, [Problem(TOUR_FILE, 1, 1, f"{TOUR_FILE} cannot be opened "
                                        f"({error.strerror}); check its permissions")])
@@ -109,6 +119,10 @@ def examine_text(text: str, root: Path, check_files: bool = True) -> Examined:
     else:
         found.museum, found.stops = model.museum, list(enumerate(model.stops))
     problems += _cross_checks(data.get("stops"), source)
+    if model is not None and all(stop.hidden for stop in model.stops):
+        problems.append(source.problem(
+            ("stops",), "every stop is hidden (hidden: true), so visitors would find nothing; "
+            "show at least one stop by removing its 'hidden: true' line", prefer_key=True))
     if check_files:
         problems += _file_checks(found, source, Path(root))
     if model is not None and not any(p.severity is Severity.error for p in problems):
@@ -398,6 +412,14 @@ def _message(error: dict[str, Any], loc: tuple) -> str | tuple[tuple, str]:
         return f"{subject} is empty; write it, or remove the line"
     if kind == "too_short":
         return _too_short(field_name)
+    if kind == "string_too_long":
+        limit = (error.get("ctx") or {}).get("max_length", 0)
+        return (f"{subject} is {len(str(value)):,} characters long, more than the {limit:,} "
+                f"it may have; shorten it (was a whole document pasted here by mistake?)")
+    if kind == "too_long" and field_name == "stops":
+        limit = (error.get("ctx") or {}).get("max_length", 0)
+        return (f"the tour has {len(value):,} stops, more than the {limit:,} the kiosk "
+                "takes; split it, or remove stops that were pasted twice")
     if kind in ("dict_type", "model_type", "model_attributes_type", "list_type"):
         shape = ("a list, one '- ' item per entry" if kind == "list_type"
                  else "a set of 'key: value' lines, indented under it")

@@ -11,6 +11,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from . import limits
+
 #: Languages the kiosk's own interface speaks. A stop may carry others, but the
 #: museum can only offer visitors those the kiosk can label.
 INTERFACE_LANGUAGES = ("kk", "ru", "en")
@@ -29,6 +31,12 @@ RelativePath = Annotated[
 ]
 NonEmptyText = Annotated[str, Field(min_length=1)]
 Translations = dict[LanguageCode, NonEmptyText]
+#: Texts in each language, each with the longest it may be (kiosk/content/limits.py).
+Titles = dict[LanguageCode, Annotated[str, Field(min_length=1, max_length=limits.TITLE_CHARS)]]
+Stories = dict[LanguageCode, Annotated[str, Field(min_length=1, max_length=limits.TEXT_CHARS)]]
+Captions = dict[LanguageCode, Annotated[str, Field(min_length=1,
+                                                   max_length=limits.CAPTION_CHARS)]]
+Notes = dict[LanguageCode, Annotated[str, Field(min_length=1, max_length=limits.NOTE_CHARS)]]
 
 STOP_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
@@ -61,7 +69,7 @@ class Picture(_Strict):
     """One picture shown at a stop, with its caption in each language."""
 
     file: RelativePath = Field(description="A JPEG or PNG image.")
-    caption: Translations = Field(default_factory=dict)
+    caption: Captions = Field(default_factory=dict)
     at: float | None = Field(
         default=None, ge=0,
         description="Seconds into the narration at which this picture comes on screen "
@@ -79,13 +87,13 @@ class Stop(_Strict):
         ge=1, le=9999, description="The number shown at the exhibit, typed on the keypad."
     )
     kind: StopKind
-    title: Translations = Field(min_length=1, description="The stop's name in each language.")
-    text: Translations = Field(
+    title: Titles = Field(min_length=1, description="The stop's name in each language.")
+    text: Stories = Field(
         default_factory=dict, description="A short text shown under the title."
     )
     narration: dict[LanguageCode, Narration] = Field(default_factory=dict)
     images: list[Picture] = Field(min_length=1)
-    content_note: Translations | None = Field(
+    content_note: Notes | None = Field(
         default=None,
         description="A note shown before the stop opens, for difficult content (for "
         "example violence against women and children); the visitor chooses to go on or back.")
@@ -126,8 +134,8 @@ class KioskSettings(_Strict):
 class Museum(_Strict):
     """The museum the kiosk stands in and the languages it offers."""
 
-    name: Translations = Field(min_length=1, description="The museum's name in each language.")
-    subtitle: Translations = Field(default_factory=dict)
+    name: Titles = Field(min_length=1, description="The museum's name in each language.")
+    subtitle: Titles = Field(default_factory=dict)
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
@@ -159,7 +167,7 @@ class TourFile(_Strict):
     """The whole of stops.yaml."""
 
     museum: Museum
-    stops: list[Stop] = Field(min_length=1)
+    stops: list[Stop] = Field(min_length=1, max_length=limits.TOUR_STOPS)
 
 
 def pick(translations: dict[str, str], language: str, fallbacks: tuple[str, ...] = ()) -> str:

@@ -156,7 +156,7 @@ def _load(text: str, file: str) -> tuple[Any, SourceMap, list[Problem]]:
         try:
             data, problems = _Walker(loader(text), source).document()
         except _TooLarge as error:
-            return None, SourceMap(file), [Problem(file, 1, 1, str(error))]
+            return None, SourceMap(file), [Problem(file, *error.place, str(error))]
         except yaml.YAMLError as error:
             if loader is yaml.SafeLoader:
                 return None, SourceMap(file), [_syntax_problem(error, file, text)]
@@ -211,7 +211,11 @@ _LEADING_ZERO = re.compile(r"^0[0-7_]+$")
 
 
 class _TooLarge(Exception):
-    pass
+    """The file is too large or too deep to read; ``place`` is (line, column) of the cause."""
+
+    def __init__(self, message: str, place: tuple[int, int] = (1, 1)):
+        super().__init__(message)
+        self.place = place
 
 
 _REPLAYED = object()
@@ -232,6 +236,8 @@ class _Walker:
         #: Events still to replay (a stack: last first); _REPLAYED marks an alias's end.
         self.replay: list = []
         self.replaying = 0
+        #: Places of the *aliases being expanded, outermost first.
+        self.aliases: list[tuple[int, int]] = []
         self.constructor = yaml.SafeLoader("")
         self.resolvers = yaml.SafeLoader.yaml_implicit_resolvers
         self.wildcard = list(self.resolvers.get(None, ()))  # none in SafeLoader today
@@ -275,9 +281,9 @@ class _Walker:
     def _value(self, event, path: Path) -> Any:
         self.budget -= 1
         if self.budget < 0:
-            raise _TooLarge(_TOO_LARGE)
+            raise _TooLarge(_TOO_LARGE, self._blame(event))
         if len(path) > _MAX_DEPTH:
-            raise _TooLarge(_TOO_DEEP)
+            raise _TooLarge(_TOO_DEEP, self._blame(event))
         if type(event) is AliasEvent:
             return self._alias(event, path)
         mark = event.start_mark
@@ -319,7 +325,16 @@ class _Walker:
         self.replay.extend(reversed(events[1:]))
         self.replaying += 1
         self._event = self._slow_event
-        return self._value(events[0], path)
+        self.aliases.append(self._place(event))
+        try:
+            return self._value(events[0], path)
+        finally:
+            self.aliases.pop()
+
+    def _blame(self, event) -> tuple[int, int]:
+        """Where a value that is too large or too deep is written: the outermost *alias
+        being expanded, else the value itself."""
+        return self.aliases[0] if self.aliases else self._place(event)
 
     def _refuse_tag(self, event, path: Path, place) -> None:
         tag = str(event.tag).replace(_TAG, "!!", 1)

@@ -1,7 +1,6 @@
 """stops.yaml to Tour: good files load, broken ones name the line and what to do."""
 
 import math
-import time
 from pathlib import Path
 
 import pytest
@@ -133,14 +132,16 @@ def test_recursive_anchor_does_not_hang(tmp_path):
                            "contains it); write the value out instead")
 
 
-def test_billion_laughs_is_refused_quickly(tmp_path):
+def test_billion_laughs_is_refused_at_an_alias_of_it(tmp_path):
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
-    began = time.monotonic()
     problems = problems_of(tmp_path, "\n".join(lines) + "\n")
-    assert time.monotonic() - began < 10
-    assert problems == ["stops.yaml:1:1: the file repeats itself through anchors (&name / "
-                        "*name) far too much; write the values out"]
+    assert len(problems) == 1
+    place, message = problems[0].split(": ", 1)
+    assert message == ("the file repeats itself through anchors (&name / *name) far too "
+                       "much; write the values out")
+    line, column = map(int, place.split(":")[1:])
+    assert 2 <= line <= 9 and lines[line - 1][column - 1] == "*"
 
 
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
