@@ -4,9 +4,15 @@
     .venv/bin/python demo/make_media.py               # everything
     .venv/bin/python demo/make_media.py --only arch-of-sorrow
 
-For every stop and language the narration is synthesised sentence by sentence with
-espeak-ng, each sentence's exact length is read back, and the sentences are joined with
-short silences, so the WebVTT captions carry exact cue times (one cue per sentence).
+For every stop and language each narration sentence is cut into caption cues that keep
+the broadcast reading rules (kiosk.captions: at most two lines of 42 characters, 1-7 s,
+no faster than 17 characters a second), cut where a reader pauses. Every cue is
+synthesised on its own with espeak-ng and its exact length read back, and the cues are
+joined with short silences (longer between sentences), so each cue's times are exact.
+Cutting first and timing each piece was chosen over sharing a whole sentence's time among
+its cues by their characters: that would put words on screen before or after they are
+heard, and would leave no pause to lengthen for a cue that is read too fast. A cue is
+named "sentence.part" (3.2), so the kiosk pairs sentences across languages.
 The result is encoded as mono OGG Vorbis. Illustrations are drawn by
 demo/illustrations.py. stops.yaml is written last and validated against the kiosk's
 pydantic model (kiosk/content/model.py).
@@ -18,6 +24,7 @@ whose content has not changed are not rewritten. Needs espeak-ng and ffmpeg on P
 from __future__ import annotations
 
 import argparse
+import difflib
 import io
 import math
 import os
@@ -36,7 +43,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(ROOT))
 import illustrations  # noqa: E402  (demo/illustrations.py)
+from kiosk.captions import (LINE_CHARS, MAX_CUE_CHARS, Captions, CaptionsError, Cue,  # noqa: E402
+                            cue_layout, reading_chars, reading_problems, sentence_cues,
+                            webvtt_text)
 
 SCRIPT = ROOT / "demo" / "tour_script.yaml"
 STOPS_FILE = ROOT / "stops.yaml"
@@ -50,6 +61,13 @@ SAMPLE_RATE = 22050
 LEAD_IN_S = 0.35  # silence before the first sentence
 GAP_S = 0.55  # silence between sentences
 TAIL_S = 0.80  # silence after the last sentence
+CLAUSE_PAUSE_S = 0.22  # silence between two cues of a sentence, at a comma or a colon
+WORD_PAUSE_S = 0.10  # and where a long clause is cut between words
+# Captions (the rules are kiosk.captions'; these keep a margin inside them):
+READING_CPS = 16.0  # a cue stays long enough to be read at this many characters a second
+CUE_MIN_S = 1.1  # and at least this long
+CHUNK_MAX_S = 6.6  # a cue said in longer than this is cut finer
+LAST_PAUSE_KEPT_S = 0.15  # silence kept after a sentence's last cue when it stays longer
 VORBIS_QUALITY = "0"  # libvorbis -q:a; about 30 kbit/s for mono speech at 22 kHz
 JPEG_QUALITY = 85
 
@@ -172,13 +190,6 @@ def trimmed(x: np.ndarray, sr: int, threshold=0.003, pad_s=0.04) -> np.ndarray:
     return y
 
 
-def timestamp(ms: int) -> str:
-    h, rest = divmod(ms, 3_600_000)
-    m, rest = divmod(rest, 60_000)
-    s, ms = divmod(rest, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
-
-
 def write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
@@ -189,8 +200,74 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class Chunk:
+    lines: list[str]  # the cue's lines, as shown
+    say: str  # what the synthesizer says for them
+
+
+def chunks_of(sent: Sentence, max_chars: int = MAX_CUE_CHARS) -> list[Chunk]:
+    """The sentence cut into cues (kiosk.captions.sentence_cues), each with its words to say.
+
+    When ``say`` spells out what ``text`` shows (dates, numbers), the two are lined up
+    word by word (difflib); a cue may only end where both have the same words on either
+    side, so that each cue's spoken words are exactly those it shows.
+    """
+    shown, said = sent.text.split(), sent.say.split()
+    if shown == said:
+        to_said = {n: n for n in range(len(shown) + 1)}
+    else:
+        to_said = {0: 0, len(shown): len(said)}
+        matcher = difflib.SequenceMatcher(None, shown, said, autojunk=False)
+        for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for n in range(i1, i2 + 1):
+                    to_said[n] = j1 + n - i1
+    spans = sentence_cues(shown, set(to_said), max_chars)
+    if any(first not in to_said or end not in to_said for first, end in spans):
+        spans = [(0, len(shown))]  # cannot be lined up: one cue (check will say if too long)
+    return [Chunk(cue_layout(shown[first:end]) or [" ".join(shown[first:end])],
+                  " ".join(said[to_said[first]:to_said[end]]))
+            for first, end in spans]
+
+
+def spoken(text: str, voice: str, tmp: Path, name: str) -> np.ndarray:
+    """``text`` synthesised and trimmed, at SAMPLE_RATE."""
+    raw = tmp / f"{name}.wav"
+    synthesize(text, voice, raw)
+    x, sr = sf.read(raw, dtype="float32")
+    if sr != SAMPLE_RATE or x.ndim != 1:
+        raise RuntimeError(f"unexpected espeak-ng output: {sr} Hz, shape {x.shape}")
+    return trimmed(x, sr)
+
+
+def sentence_audio(sent: Sentence, voice: str, tmp: Path, name: str) -> list[tuple[Chunk, np.ndarray]]:
+    """Each cue of the sentence with its own recording, none longer than CHUNK_MAX_S.
+
+    A cue whose speech would stay on screen too long is cut finer (fewer characters a
+    cue) and said again."""
+    max_chars = MAX_CUE_CHARS
+    while True:
+        out = [(chunk, spoken(chunk.say, voice, tmp, f"{name}-{n}"))
+               for n, chunk in enumerate(chunks_of(sent, max_chars))]
+        if all(len(y) <= CHUNK_MAX_S * SAMPLE_RATE for _, y in out) or max_chars <= LINE_CHARS:
+            return out
+        max_chars -= 10
+
+
+def pause_after(chunk: Chunk) -> float:
+    last = chunk.lines[-1].rstrip("»”\")")
+    return CLAUSE_PAUSE_S if last.endswith((",", ";", ":", "—", "–")) else WORD_PAUSE_S
+
+
 def make_narration(job: tuple[str, str, str, list[Sentence]]) -> dict:
-    """One recording and its captions; returns a report for the summary."""
+    """One recording and its captions; returns a report for the summary.
+
+    Every cue is synthesised on its own, so its times are exact: a cue is on screen from
+    its first sound until the next cue of its sentence starts (or, for the last, until
+    the sentence ends). A cue that would ask for more than READING_CPS characters a
+    second, or stay less than CUE_MIN_S, gets a longer silence after it.
+    """
     stop_id, lang, voice, sents = job
     ogg_path = AUDIO_DIR / lang / f"{stop_id}.ogg"
     vtt_path = AUDIO_DIR / lang / f"{stop_id}.vtt"
@@ -200,21 +277,23 @@ def make_narration(job: tuple[str, str, str, list[Sentence]]) -> dict:
         pos = int(LEAD_IN_S * SAMPLE_RATE)
         parts.append(np.zeros(pos, np.float32))
         for i, sent in enumerate(sents):
-            raw = tmp / f"s{i}.wav"
-            synthesize(sent.say, voice, raw)
-            x, sr = sf.read(raw, dtype="float32")
-            if sr != SAMPLE_RATE or x.ndim != 1:
-                raise RuntimeError(f"unexpected espeak-ng output: {sr} Hz, shape {x.shape}")
-            clip = tmp / f"t{i}.wav"
-            sf.write(clip, trimmed(x, sr), sr, subtype="FLOAT")
-            frames = sf.info(clip).frames  # the exact length of this sentence
-            y, _ = sf.read(clip, dtype="float32")
-            cues.append((pos, pos + frames, sent.text))
-            parts.append(y)
-            pos += frames
-            gap = int((GAP_S if i < len(sents) - 1 else TAIL_S) * SAMPLE_RATE)
-            parts.append(np.zeros(gap, np.float32))
-            pos += gap
+            said = sentence_audio(sent, voice, tmp, f"s{i}")
+            for k, (chunk, y) in enumerate(said):
+                last = k == len(said) - 1
+                pause = (GAP_S if i < len(sents) - 1 else TAIL_S) if last else pause_after(chunk)
+                needed = max(CUE_MIN_S, reading_chars(chunk.lines) / READING_CPS)
+                needed_frames = int(math.ceil(needed * SAMPLE_RATE))
+                if last:  # shown while it is said, longer if it must be
+                    shown = max(len(y), needed_frames)
+                    pause = max(pause, (shown - len(y)) / SAMPLE_RATE + LAST_PAUSE_KEPT_S)
+                else:  # shown until the next cue of the sentence
+                    pause = max(pause, (needed_frames - len(y)) / SAMPLE_RATE)
+                    shown = len(y) + int(round(pause * SAMPLE_RATE))
+                cues.append(Cue(pos / SAMPLE_RATE, (pos + shown) / SAMPLE_RATE, " ".join(chunk.lines),
+                                tuple(chunk.lines), f"{i + 1}.{k + 1}"))
+                gap = int(round(pause * SAMPLE_RATE))
+                parts += [y, np.zeros(gap, np.float32)]
+                pos += len(y) + gap
         audio = np.concatenate(parts)
         # even loudness across voices: speech RMS to about -20 dBFS, peaks below -1 dBFS
         voiced = audio[np.abs(audio) > 0.01]
@@ -231,43 +310,39 @@ def make_narration(job: tuple[str, str, str, list[Sentence]]) -> dict:
             check=True,
         )
         ogg_bytes = ogg.read_bytes()
-    lines = ["WEBVTT", ""]
-    for n, (a, b, text) in enumerate(cues, 1):
-        start = a * 1000 // SAMPLE_RATE
-        end = b * 1000 // SAMPLE_RATE
-        lines += [str(n), f"{timestamp(start)} --> {timestamp(end)}", text, ""]
+    # whole milliseconds, rounded down, as the file will say them
+    cues = [Cue(math.floor(c.start * 1000) / 1000, math.floor(c.end * 1000) / 1000, c.text, c.lines,
+                c.identifier) for c in cues]
     changed = write_if_changed(ogg_path, ogg_bytes)
-    changed |= write_if_changed(vtt_path, "\n".join(lines).encode("utf-8"))
+    changed |= write_if_changed(vtt_path, webvtt_text(cues).encode("utf-8"))
     return {"stop": stop_id, "lang": lang, "seconds": len(audio) / SAMPLE_RATE, "changed": changed}
 
 
 def verify_narration(stop_id: str, lang: str, n_sentences: int) -> list[str]:
-    """Read back what was written: mono OGG, valid WebVTT, cues inside the recording."""
+    """Read back what was written, with the kiosk's own reader: mono OGG, valid WebVTT,
+    one sentence per script sentence, cues in order inside the recording, and every cue
+    within the reading rules (kiosk.captions.reading_problems)."""
     problems = []
     ogg = AUDIO_DIR / lang / f"{stop_id}.ogg"
     vtt = AUDIO_DIR / lang / f"{stop_id}.vtt"
     info = sf.info(ogg)
     if info.format != "OGG" or info.subtype != "VORBIS" or info.channels != 1:
         problems.append(f"{ogg}: {info.format}/{info.subtype}, {info.channels} channels")
-    duration_ms = info.frames * 1000 / info.samplerate
-    text = vtt.read_text(encoding="utf-8")
-    if not text.startswith("WEBVTT"):
-        problems.append(f"{vtt}: no WEBVTT header")
-    cue = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d{3}) --> (\d\d):(\d\d):(\d\d)\.(\d{3})$")
-    times = []
-    for line in text.splitlines():
-        m = cue.match(line)
-        if m:
-            g = [int(v) for v in m.groups()]
-            times.append(((g[0] * 60 + g[1]) * 60 + g[2]) * 1000 + g[3])
-            times[-1] = (times[-1], ((g[4] * 60 + g[5]) * 60 + g[6]) * 1000 + g[7])
-    if len(times) != n_sentences:
-        problems.append(f"{vtt}: {len(times)} cues for {n_sentences} sentences")
-    prev_end = 0
-    for start, end in times:
-        if not prev_end <= start < end <= duration_ms:
-            problems.append(f"{vtt}: cue {timestamp(start)}..{timestamp(end)} outside 0..{duration_ms:.0f} ms or overlapping")
-        prev_end = end
+    duration = info.frames / info.samplerate
+    try:
+        captions = Captions.load(vtt)
+    except CaptionsError as error:
+        return problems + [str(error)]
+    if len(captions.passages()) != n_sentences:
+        problems.append(f"{vtt}: {len(captions.passages())} sentences for {n_sentences}")
+    prev_end = 0.0
+    for cue in captions.cues:
+        if not prev_end <= cue.start < cue.end <= duration:
+            problems.append(f"{vtt}: cue {cue.identifier} {cue.start:.3f}..{cue.end:.3f} s outside "
+                            f"0..{duration:.3f} s or overlapping")
+        prev_end = cue.end
+        problems += [f"{vtt}: cue {cue.identifier} {cue.text!r}: {said}"
+                     for said in reading_problems(cue.start, cue.end, cue.lines)]
     return problems
 
 
@@ -371,13 +446,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", metavar="STOP_ID", help="regenerate the media of this stop only")
     ap.add_argument("--jobs", type=int, default=min(8, os.cpu_count() or 1), help="parallel workers")
+    ap.add_argument("--script", type=Path, default=SCRIPT, metavar="YAML",
+                    help="the tour script to read (default: demo/tour_script.yaml)")
     args = ap.parse_args(argv)
 
     for tool in ("espeak-ng", "ffmpeg"):
         if not shutil.which(tool):
             print(f"error: {tool} is not installed", file=sys.stderr)
             return 2
-    script = load_script()
+    script = load_script(args.script)
     problems = check_script(script)
     if problems:
         print("tour_script.yaml has problems:", *problems, sep="\n  ", file=sys.stderr)

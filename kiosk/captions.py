@@ -3,6 +3,13 @@
 The narration screen asks ``at(player.position)`` a few times a second to show the
 sentence being spoken; ``matching_position`` says where to continue when the visitor
 switches language mid-story. No Kivy here.
+
+The reading rules captions follow (broadcast practice): at most ``MAX_LINES`` lines of
+about ``LINE_CHARS`` characters, ``MIN_SECONDS`` to ``MAX_SECONDS`` on screen, and no
+faster than ``MAX_CHARS_PER_SECOND``. ``reading_problems`` says how a cue breaks them
+(``check`` warns staff with it), ``cue_lines`` breaks a sentence into cues that keep them
+(the demo generator uses it), and ``webvtt_text`` writes cues as WebVTT with webvtt-py,
+the same library that reads them here.
 """
 
 from __future__ import annotations
@@ -10,11 +17,12 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
 
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
+from webvtt.models import Timestamp
 
 
 class CaptionsError(Exception):
@@ -28,6 +36,25 @@ class Cue:
     start: float
     end: float
     text: str
+    #: The cue's own lines as the file breaks them (``text`` is them joined by spaces).
+    lines: tuple[str, ...] = field(default=(), compare=False)
+    #: The cue's identifier in the file ("" if none). "3.2" is the second cue of
+    #: sentence 3: see ``passage``.
+    identifier: str = field(default="", compare=False)
+
+    @property
+    def shown(self) -> str:
+        """The text as the caption band shows it: the file's own line breaks kept."""
+        return "\n".join(self.lines) if self.lines else self.text
+
+    @property
+    def passage(self) -> str | None:
+        """The sentence this cue belongs to, when its identifier says ("3" of "3.2")."""
+        match = _PART_OF.match(self.identifier)
+        return match.group(1) if match else None
+
+
+_PART_OF = re.compile(r"^(\d+)\.\d+$")
 
 
 # "01:02:03.456" or "02:03.456". Parsed here because webvtt-py's start_in_seconds drops
@@ -94,9 +121,10 @@ class Captions:
                 raise CaptionsError(
                     f"The captions file {name}, cue {number}: it ends ({caption.end}) "
                     f"before it starts ({caption.start})")
-            # a cue's lines are one sentence broken for width; the screen wraps it again
-            text = " ".join(line.strip() for line in caption.text.splitlines() if line.strip())
-            cues.append(Cue(start, end, text))
+            # a cue's lines are a sentence broken for width: the band keeps the breaks,
+            # the transcript reads them as one
+            lines = tuple(line.strip() for line in caption.text.splitlines() if line.strip())
+            cues.append(Cue(start, end, " ".join(lines), lines, (caption.identifier or "").strip()))
         return cls(cues)
 
     @property
@@ -122,6 +150,20 @@ class Captions:
         cue = self._cues[index]
         return cue if position < cue.end else None
 
+    def passages(self) -> list[int]:
+        """Index of the first cue of each sentence.
+
+        Cues named "N.K" (sentence N, part K, as the demo generator writes them) belong
+        to sentence N; any other cue is a sentence of its own.
+        """
+        firsts, previous = [], object()
+        for index, cue in enumerate(self._cues):
+            key = cue.passage
+            if key is None or key != previous:
+                firsts.append(index)
+            previous = key if key is not None else object()
+        return firsts
+
     def transcript(self) -> list[str]:
         """Every cue's text in order: the whole story to read, for visitors who cannot listen."""
         return [cue.text for cue in self._cues]
@@ -132,16 +174,167 @@ def matching_position(old: Captions, old_position: float, new: Captions,
     """Where to continue in ``new`` (another language) when the visitor switches mid-story.
 
     Recordings in different languages run at different speeds, so the same second is
-    rarely the same words. When both captions have the same number of cues, the demo's
-    sentences correspond one to one, so the visitor goes to the start of the same sentence
-    in the new language and hears it whole. Otherwise the cues cannot be paired, and the
-    same fraction of the recording is the best guess.
+    rarely the same words. When both captions have the same number of sentences
+    (``Captions.passages``: a sentence may be shown in several cues, and languages break
+    them differently), the demo's sentences correspond one to one, so the visitor goes to
+    the start of the same sentence in the new language and hears it whole. Otherwise the
+    sentences cannot be paired, and the same fraction of the recording is the best guess.
     """
-    if len(old) and len(old) == len(new):
+    old_firsts, new_firsts = old.passages(), new.passages()
+    if old_firsts and len(old_firsts) == len(new_firsts):
         index = old.index_at(old_position)
-        target = new.cues[index].start if index is not None else 0.0
+        if index is None:
+            target = 0.0
+        else:
+            sentence = bisect.bisect_right(old_firsts, index) - 1
+            target = new.cues[new_firsts[sentence]].start
     elif old_duration > 0:
         target = old_position / old_duration * new_duration
     else:
         target = 0.0
     return min(max(target, 0.0), max(new_duration, 0.0))
+
+
+# --- the reading rules ---------------------------------------------------------------
+
+#: At most this many lines on screen at once...
+MAX_LINES = 2
+#: ...of about this many characters (the broadcast line; the demo keeps to it exactly).
+LINE_CHARS = 42
+#: ``check`` warns about a line longer than this: a few characters over 42 still read.
+LINE_CHARS_WARNED = 50
+#: A cue stays on screen this long at least, and at most (seconds).
+MIN_SECONDS = 1.0
+MAX_SECONDS = 7.0
+#: Reading speed most adults can follow (characters, spaces included, per second).
+MAX_CHARS_PER_SECOND = 17.0
+#: Characters in one cue at most: two full lines.
+MAX_CUE_CHARS = MAX_LINES * LINE_CHARS
+
+
+def reading_chars(lines: Sequence[str]) -> int:
+    """Characters a visitor reads in a cue, its lines joined by a space."""
+    return len(" ".join(line.strip() for line in lines))
+
+
+def reading_problems(start: float, end: float, lines: Sequence[str]) -> list[str]:
+    """How a cue breaks the reading rules, each as 'what; what to do' for staff."""
+    said = []
+    if len(lines) > MAX_LINES:
+        said.append(f"it has {len(lines)} lines; keep each caption to two lines (split it into "
+                    "two captions)")
+    longest = max((len(line.strip()) for line in lines), default=0)
+    if longest > LINE_CHARS_WARNED:
+        said.append(f"a line of it is {longest} characters long; keep lines to about "
+                    f"{LINE_CHARS} characters (break the line, or split the caption)")
+    duration = end - start
+    if duration <= 0:
+        return said  # a cue that ends before it starts is reported as such elsewhere
+    if round(duration, 1) < MIN_SECONDS:
+        said.append(f"it is on screen only {duration:.1f} s; give it at least "
+                    f"{MIN_SECONDS:.0f} s (let it end later, or join it to the caption beside it)")
+    elif round(duration, 1) > MAX_SECONDS:
+        said.append(f"it stays on screen {duration:.1f} s; keep a caption to {MAX_SECONDS:.0f} s "
+                    "or less (split it where the speaker pauses)")
+    speed = reading_chars(lines) / duration
+    if round(speed, 1) > MAX_CHARS_PER_SECOND:
+        said.append(f"it asks for {speed:.0f} characters a second, faster than most visitors "
+                    f"read (about {MAX_CHARS_PER_SECOND:.0f}); let it stay longer, or use fewer "
+                    "words")
+    return said
+
+
+# --- breaking sentences into cues ----------------------------------------------------
+
+_CLAUSE_END = (".", "?", "!", "…", ";", ":")
+_DASHES = ("—", "–", "-")
+
+
+def _break_cost(words: Sequence[str], after: int) -> int:
+    """What breaking between words[after - 1] and words[after] costs a reader."""
+    word, following = words[after - 1], words[after]
+    if word in _DASHES:
+        return 30  # a dash left hanging at the end
+    if word.rstrip("»”\")").endswith(_CLAUSE_END):
+        return 0
+    if word.endswith(",") or following in _DASHES:
+        return 1
+    return 6  # inside a clause
+
+
+def cue_layout(words: Sequence[str], width: int = LINE_CHARS) -> list[str] | None:
+    """The words as one line, or as two lines of at most ``width`` characters broken
+    where a reader pauses and of similar length; None if they do not fit in two."""
+    whole = " ".join(words)
+    if len(whole) <= width:
+        return [whole]
+    best, best_cost = None, None
+    for at in range(1, len(words)):
+        top, bottom = " ".join(words[:at]), " ".join(words[at:])
+        if len(top) > width or len(bottom) > width:
+            continue
+        cost = abs(len(top) - len(bottom)) + 3 * _break_cost(words, at)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = [top, bottom], cost
+    return best
+
+
+def sentence_cues(words: Sequence[str], breaks: set[int] | None = None,
+                  max_chars: int = MAX_CUE_CHARS) -> list[tuple[int, int]]:
+    """Where to cut a sentence (its ``words``) into cues: (first, end) word spans.
+
+    Each cue fits ``cue_layout`` and holds at most ``max_chars`` characters; cuts fall
+    where a reader pauses (after a full stop, a colon, a comma, before a dash) unless
+    the clause is too long for one cue. ``breaks``: the only word positions a cut may
+    fall at (None: any). Fewer cues are preferred, and very short ones avoided.
+    """
+    count = len(words)
+    if count == 0:
+        return []
+    for allowed in (breaks, None):
+        best: list[tuple[float, int]] = [(0.0, 0)] + [(float("inf"), 0)] * count
+        for end in range(1, count + 1):
+            if end < count and allowed is not None and end not in allowed:
+                continue
+            for first in range(end - 1, -1, -1):
+                if best[first][0] == float("inf"):
+                    continue
+                span = words[first:end]
+                chars = len(" ".join(span))
+                if chars > max_chars:
+                    break
+                if cue_layout(span) is None:
+                    continue
+                cost = best[first][0] + 10 + (_break_cost(words, end) if end < count else 0)
+                if chars < 16:
+                    cost += 15  # too little to stay a second on screen
+                if cost < best[end][0]:
+                    best[end] = (cost, first)
+        if best[count][0] != float("inf"):
+            spans, end = [], count
+            while end > 0:
+                first = best[end][1]
+                spans.append((first, end))
+                end = first
+            return spans[::-1]
+    return [(n, n + 1) for n in range(count)]  # a word longer than a line: alone, as it is
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _clock(seconds: float) -> str:
+    """A WebVTT timestamp, to the millisecond, as webvtt-py writes one."""
+    millis = int(round(seconds * 1000))
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return str(Timestamp(hours, minutes, secs, millis))
+
+
+def webvtt_text(cues: Iterable[Cue]) -> str:
+    """The cues as a WebVTT file's text (webvtt-py writes it), ending with a newline."""
+    captions = [webvtt.Caption(_clock(cue.start), _clock(cue.end), list(cue.lines) or [cue.text],
+                               identifier=cue.identifier or None)
+                for cue in cues]
+    return webvtt.WebVTT(captions=captions).content.rstrip("\n") + "\n"

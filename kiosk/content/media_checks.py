@@ -18,7 +18,11 @@ What is checked, exactly:
   silently drop (a broken timing line, text cut off from its cue by a blank
   line) are reported with their line, as are cues that end before they start, start
   before the cue above them (a warning), or end more than half a second after the
-  narration's end.
+  narration's end. A cue that breaks the reading rules of ``kiosk.captions`` (more than
+  two lines, a line much longer than 42 characters, under 1 s or over 7 s on screen,
+  faster than 17 characters a second) is a warning at its own place in the .vtt
+  (``file.vtt:LINE:1``); after ``READING_WARNINGS_SHOWN`` of them in one file, one more
+  warning counts the rest.
 - **Pictures** (.jpg, .jpeg, .png only): Pillow opens the file lazily (header: format
   and size) and verifies its structure: for a PNG that checks every chunk's checksum,
   the compressed image data included; for a JPEG the markers up to the image data, and
@@ -53,6 +57,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from ..captions import reading_problems
+from ..files import read_regular_file
+from . import limits
 from .errors import Problem, Severity
 from .loader import Examined
 from .model import Stop
@@ -66,6 +73,8 @@ MIN_SECONDS = 0.5
 CUE_TOLERANCE = 0.5
 #: Seconds decoded at each end of a recording.
 PROBE_SECONDS = 0.1
+#: Cues past the reading rules named one by one in a file; the rest are counted.
+READING_WARNINGS_SHOWN = 5
 #: Pictures above either of these are a warning: slow to prepare, heavy in memory.
 HUGE_PIXELS = 40_000_000
 HUGE_BYTES = 25 * 1024 * 1024
@@ -96,6 +105,9 @@ class CaptionReport(NamedTuple):
     problems: tuple[tuple[int, str, Severity], ...] = ()
     #: The latest end of a cue that ends after it starts (None if none does).
     latest: float | None = None
+    #: Cues past the reading rules: (line of the timing line, the caption's text, what
+    #: is wrong and what to do), in the file's order.
+    hard_to_read: tuple[tuple[int, str, str], ...] = ()
 
 
 class ImageReport(NamedTuple):
@@ -273,6 +285,7 @@ def _reason(error: Exception) -> str:
 # -------------------------------------------------------------- captions
 
 _TIMING = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)")
+_TAG = re.compile(r"<[^>]*>")  # cue tags (<i>, <v Name>): not read by visitors
 _STAMP = re.compile(r"^(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})$")
 
 
@@ -332,6 +345,7 @@ def inspect_captions(path: str | Path) -> CaptionReport:
                                         "the top of the file", Severity.error),))
     problems: list[tuple[int, str, Severity]] = []
     cues: list[Cue] = []
+    hard_to_read: list[tuple[int, str, str]] = []
     timing = WebVTTCueBlock.CUE_TIMINGS_PATTERN.match
     for number, block in _blocks(lines):
         first = block[0]
@@ -352,6 +366,10 @@ def inspect_captions(path: str | Path) -> CaptionReport:
                 continue
             words = " ".join(part.strip() for part in payload).strip()
             cues.append(Cue(line, start, end, start_text, end_text, words))
+            shown = [_TAG.sub("", part).strip() for part in payload if part.strip()]
+            said = reading_problems(start, end, shown)
+            if said:
+                hard_to_read.append((line, words, ". Also, ".join(said)))
         elif number == 1 or first.startswith(("NOTE", "STYLE", "REGION")):
             continue  # the header (WEBVTT and what follows it up to a blank line), notes
         elif any("-->" in line for line in block):
@@ -390,7 +408,7 @@ def inspect_captions(path: str | Path) -> CaptionReport:
     if not cues and not problems:
         problems.append((0, "have no captions in them; add them, or remove the 'captions:' line "
                          "from stops.yaml", Severity.warning))
-    return CaptionReport(tuple(cues), tuple(problems), latest)
+    return CaptionReport(tuple(cues), tuple(problems), latest, tuple(hard_to_read))
 
 
 def _cue_block(block: list[str], timing) -> tuple[int, str, str, list[str]] | None:
@@ -550,7 +568,8 @@ class Inspections:
         if self.workers < 2 or not _can_fork():
             return
         try:
-            text = (Path(content_dir) / "stops.yaml").read_bytes().decode("utf-8-sig")
+            text = read_regular_file(Path(content_dir) / "stops.yaml",
+                                     limits.TOUR_FILE_BYTES).decode("utf-8-sig")
         except (OSError, UnicodeDecodeError):
             return  # the loader says what is wrong
         guesses = {}
@@ -788,13 +807,16 @@ def check_media(found: Examined, workers: int | None = None,
                                                    f"'{narration.audio}' {report.error}"))
             durations[language] = duration
             if narration.captions in found.files:
-                if ("captions", narration.captions) not in counted:
+                first = ("captions", narration.captions) not in counted
+                if first:
                     counted.add(("captions", narration.captions))
                     summary.captions += 1
                 path = found.files[narration.captions]
                 report = cache.get(inspect_captions, path)
                 problems += _caption_problems(report, narration.captions, narration.audio,
                                               duration, source, where + ("captions",), path)
+                if first:  # at the file's own lines: once, however many stops name it
+                    problems += _reading_warnings(report.hard_to_read, narration.captions)
         for n, picture in enumerate(stop.images):
             where = ("stops", index, "images", n)
             if picture.file in found.files:
@@ -835,6 +857,21 @@ def _caption_problems(report: CaptionReport, rel: str, audio: str, duration: flo
                 f"make it end by {stamp(duration)}, or check that these captions belong to "
                 "this recording"))
     return problems
+
+
+def _reading_warnings(hard_to_read, rel: str) -> list[Problem]:
+    """Warnings at the cues' own lines in the .vtt; the first few, then how many more."""
+    warnings_ = [Problem(rel, line, 1, f"the caption '{_short(text)}' is hard for visitors to "
+                         f"read along: {said}", severity=Severity.warning)
+                 for line, text, said in hard_to_read[:READING_WARNINGS_SHOWN]]
+    rest = hard_to_read[READING_WARNINGS_SHOWN:]
+    if rest:
+        warnings_.append(Problem(
+            rel, rest[0][0], 1, f"{len(rest)} more caption(s) from this line on are hard to "
+            "read along in the same ways; captions read best in one or two lines of about 42 "
+            "characters, 1 to 7 s each, at most 17 characters a second (a captioning tool's "
+            "reading-speed check finds them all)", severity=Severity.warning))
+    return warnings_
 
 
 def _timing_problems(stop: Stop, n: int, at: float, durations: dict[str, float | None],

@@ -211,6 +211,22 @@ def test_switching_before_the_first_sentence_starts_the_new_recording_at_0():
     assert matching_position(kk, 0.2, ru, new_duration=6.0, old_duration=7.0) == 0.0
 
 
+def _parts(*cues: tuple[float, str]) -> Captions:
+    return Captions(Cue(s, s + 1.0, f"at {s}", identifier=name) for s, name in cues)
+
+
+def test_switching_pairs_sentences_that_each_language_shows_in_its_own_number_of_cues():
+    # kk says sentence 2 in three cues, ru in one; sentence 3 in one and two
+    kk = _parts((0.5, "1.1"), (2.0, "2.1"), (3.0, "2.2"), (4.0, "2.3"), (6.0, "3.1"))
+    ru = _parts((0.3, "1.1"), (1.8, "2.1"), (4.5, "3.1"), (5.5, "3.2"))
+    # in the third cue of kk sentence 2: to the start of ru sentence 2
+    assert matching_position(kk, 4.5, ru, new_duration=8.0, old_duration=8.0) == 1.8
+    # in kk sentence 3: to the first cue of ru sentence 3
+    assert matching_position(kk, 6.2, ru, new_duration=8.0, old_duration=8.0) == 4.5
+    # and back, from the second cue of ru sentence 3
+    assert matching_position(ru, 5.7, kk, new_duration=8.0, old_duration=8.0) == 6.0
+
+
 def test_switching_without_paired_sentences_keeps_the_same_fraction():
     kk = _captions(0.5, 4.0, 9.0)
     ru = _captions(0.3, 3.0)
@@ -240,25 +256,30 @@ def test_the_demo_tour_has_captions_to_test():
 @pytest.mark.parametrize("stop_id", DEMO_STOPS)
 def test_demo_captions_load_in_every_language_with_paired_sentences(stop_id):
     loaded = {lang: Captions.load(AUDIO / lang / f"{stop_id}.vtt") for lang in DEMO_LANGUAGES}
-    counts = {lang: len(captions) for lang, captions in loaded.items()}
+    # a sentence may take several cues, differently in each language: sentences pair up
+    counts = {lang: len(captions.passages()) for lang, captions in loaded.items()}
     assert len(set(counts.values())) == 1 and counts["kk"] > 0, counts
     for captions in loaded.values():
         for cue in captions.cues:
             assert 0 <= cue.start < cue.end and cue.text and "\n" not in cue.text
+            assert cue.shown == "\n".join(cue.lines) and " ".join(cue.lines) == cue.text
             assert captions.at((cue.start + cue.end) / 2) == cue
         # a cue in a demo file has millisecond times, not whole seconds
         assert any(cue.start != int(cue.start) for cue in captions.cues)
 
 
-def test_switching_from_kk_cue_3_to_ru_lands_at_ru_cue_3_start():
+def test_switching_from_kk_sentence_3_to_ru_lands_at_the_start_of_ru_sentence_3():
     kk = Captions.load(AUDIO / "kk" / "arch-of-sorrow.vtt")
     ru = Captions.load(AUDIO / "ru" / "arch-of-sorrow.vtt")
-    third = kk.cues[2]
+    # the last cue of kk sentence 3 (a sentence may take more than one cue)
+    third = [cue for cue in kk.cues if cue.passage == "3"][-1]
     in_the_middle = (third.start + third.end) / 2
     kk_length, ru_length = kk.cues[-1].end + 0.5, ru.cues[-1].end + 0.5
     landed = matching_position(kk, in_the_middle, ru, ru_length, kk_length)
-    assert landed == ru.cues[2].start
-    assert ru.at(landed) == ru.cues[2]
+    ru_third = ru.cues[ru.passages()[2]]
+    assert ru_third.identifier == "3.1"
+    assert landed == ru_third.start
+    assert ru.at(landed) == ru_third
 
 
 def test_demo_cue_times_match_the_file_to_the_millisecond():

@@ -1,8 +1,8 @@
 """The demo tour's media, as stops.yaml lists them (made by demo/make_media.py).
 
 For every stop and language: the recording exists, decodes and is mono; its WebVTT
-captions parse, have one cue per sentence of demo/tour_script.yaml and end within the
-recording. Every picture opens and is 1600x1000, and every caption says that the picture
+captions parse, show each sentence of demo/tour_script.yaml in one or more cues, and end
+within the recording. Every picture opens and is 1600x1000, and every caption says that the picture
 is a placeholder for the museum's photograph. No Kivy here.
 
 The checks are plain functions; the tests at the end feed them broken media to show
@@ -20,6 +20,8 @@ import soundfile as sf
 import webvtt
 import yaml
 from PIL import Image
+
+from kiosk.captions import Captions
 
 ROOT = Path(__file__).resolve().parents[2]
 STOPS_FILE = ROOT / "stops.yaml"
@@ -83,17 +85,21 @@ def seconds(ts: str) -> float:
 
 
 def check_captions(path: Path, sentences: list[str], duration: float) -> None:
-    """Valid WebVTT, one cue per sentence with its text, in order, inside the recording."""
+    """Valid WebVTT read by the kiosk's reader: the sentences in order, each in one or more
+    cues (named "sentence.part") whose words together are the sentence, inside the recording."""
     assert path.is_file(), f"missing captions {path}"
     assert path.read_text(encoding="utf-8").startswith("WEBVTT"), f"{path} has no WEBVTT header"
-    cues = webvtt.read(str(path)).captions
-    assert len(cues) == len(sentences), f"{path}: {len(cues)} cues for {len(sentences)} sentences"
+    captions = Captions.load(path)
+    cues = captions.cues
+    firsts = captions.passages()
+    assert len(firsts) == len(sentences), f"{path}: {len(firsts)} sentences' cues for {len(sentences)} sentences"
     previous_end = 0.0
-    for cue, sentence in zip(cues, sentences):
-        start, end = seconds(cue.start), seconds(cue.end)
-        assert previous_end <= start < end, f"{path}: cue {cue.start} --> {cue.end} out of order"
-        assert cue.text.strip() == sentence.strip(), f"{path}: cue text {cue.text!r} is not {sentence!r}"
-        previous_end = end
+    for cue in cues:
+        assert previous_end <= cue.start < cue.end, f"{path}: cue {cue.start} --> {cue.end} out of order"
+        previous_end = cue.end
+    for first, end, sentence in zip(firsts, firsts[1:] + [len(cues)], sentences):
+        text = " ".join(cue.text for cue in cues[first:end])
+        assert text == " ".join(sentence.split()), f"{path}: cue text {text!r} is not {sentence!r}"
     assert previous_end <= duration, f"{path}: last cue ends at {previous_end:.3f} s, recording is {duration:.3f} s"
 
 
@@ -183,7 +189,7 @@ def test_check_audio_rejects_stereo_missing_and_corrupt(tmp_path):
 def test_check_captions_rejects_wrong_count_overrun_and_text(tmp_path, good_recording):
     _, duration = good_recording
     one_cue = _vtt(tmp_path, [("00:00:00.100", "00:00:01.000", "One.")])
-    with pytest.raises(AssertionError, match="cues for"):
+    with pytest.raises(AssertionError, match="sentences' cues for"):
         check_captions(one_cue, ["One.", "Two."], duration)
     # ends 0.4 s after a 3 s recording: only visible with exact (millisecond) times
     overrun = _vtt(tmp_path, [("00:00:00.100", "00:00:03.400", "One.")])
