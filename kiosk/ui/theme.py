@@ -30,6 +30,9 @@ CALM = {
     "accent_text": "#16181b",     # text on the accent
     "notice": "#d9c7a7",          # calm notices (never an alarm red)
     "caption_ground": "#0c0d0f",  # behind captions
+    "level_on": "#c9a070",        # the volume steps that are on (filled)
+    "level_off": "#6b6f77",       # ...and those that are off (hollow)
+    "sound_off": "#d9c7a7",       # "Sound off" and its crossed-out speaker
 }
 
 HIGH_CONTRAST = {
@@ -44,6 +47,9 @@ HIGH_CONTRAST = {
     "accent_text": "#000000",
     "notice": "#ffd166",
     "caption_ground": "#000000",
+    "level_on": "#ffd166",
+    "level_off": "#ffffff",
+    "sound_off": "#ffd166",
 }
 
 #: How much larger the larger-text mode makes every text (and the layouts with it).
@@ -64,6 +70,9 @@ class Theme(EventDispatcher):
     accent_text = ColorProperty(hex_colour(CALM["accent_text"]))
     notice = ColorProperty(hex_colour(CALM["notice"]))
     caption_ground = ColorProperty(hex_colour(CALM["caption_ground"]))
+    level_on = ColorProperty(hex_colour(CALM["level_on"]))
+    level_off = ColorProperty(hex_colour(CALM["level_off"]))
+    sound_off = ColorProperty(hex_colour(CALM["sound_off"]))
 
     high_contrast = BooleanProperty(False)
     large_text = BooleanProperty(False)

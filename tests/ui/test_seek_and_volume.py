@@ -105,3 +105,106 @@ def test_elapsed_and_remaining_always_add_up_to_the_length(pilot):
         pilot.frames(1)
         elapsed, remaining = pilot.text("elapsed"), pilot.text("remaining")
         assert seconds_of(elapsed) + seconds_of(remaining) == length, (quarter / 4, elapsed, remaining)
+
+
+# -- point 4: the volume level and "sound off" -------------------------------------------------
+SOUND_OFF = {"kk": "Дыбыс өшірулі", "ru": "Звук выключен", "en": "Sound off"}
+
+
+def steps_shown(pilot, tmp_path) -> int:
+    """How many of the level's bars are drawn filled, read from the window's pixels."""
+    level = pilot.find("volume_level")
+    image = screenshot(tmp_path)
+    on = pilot.app.theme.level_on
+    filled = 0
+    for x, y, width, height in level.bar_rects():
+        wx, wy = level.to_window(x + width / 2, y + height / 2)
+        if near(image.getpixel((int(wx), Window.height - 1 - int(wy))), on):
+            filled += 1
+    return filled
+
+
+def sound_off_is_shown(pilot) -> bool:
+    label = pilot.find("sound_off")
+    level = pilot.find("volume_level")
+    return (label.opacity == 1 and label.text != "" and label.width > 0
+            and level.x <= label.x and label.right <= level.right + 1)
+
+
+def press(pilot, widget_id, times):
+    for _ in range(times):
+        pilot.tap(widget_id)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_volume_level_is_shown_in_steps_after_each_press(pilot, tmp_path, high_contrast):
+    open_stop(pilot, "stop-1")
+    if high_contrast:
+        pilot.tap("contrast")
+    assert pilot.app.volume == pytest.approx(0.7)  # the museum's default for a new visitor
+    assert steps_shown(pilot, tmp_path) == 7
+    assert len(pilot.find("volume_level").bar_rects()) == 10
+    press(pilot, "volume_down", 3)
+    assert steps_shown(pilot, tmp_path) == 4
+    press(pilot, "volume_up", 1)
+    assert steps_shown(pilot, tmp_path) == 5
+    press(pilot, "volume_up", 5)
+    assert steps_shown(pilot, tmp_path) == 10
+    assert pilot.find("volume_up").disabled and pilot.find("volume_up").opacity < 1
+    assert not sound_off_is_shown(pilot)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_at_zero_the_kiosk_says_the_sound_is_off(pilot, tmp_path, language, high_contrast):
+    open_stop(pilot, "stop-1", language=language)
+    if high_contrast:
+        pilot.tap("contrast")
+    down = pilot.find("volume_down")
+    assert not sound_off_is_shown(pilot)
+    assert down.opacity == 1
+    press(pilot, "volume_down", 7)
+    assert pilot.app.volume == 0
+    # no bars (where they were, the crossed-out speaker and the words are drawn)
+    assert pilot.find("volume_level").level == 0
+    assert sound_off_is_shown(pilot)
+    assert pilot.text("sound_off") == SOUND_OFF[language]
+    # the minus button, with nothing left to take away, looks it
+    assert down.disabled and down.opacity < 1
+    # the words are drawn in the window, in the palette's colour for them
+    image = screenshot(tmp_path)
+    label = pilot.find("sound_off")
+    colour = pilot.app.theme.sound_off
+    x0, y0 = label.to_window(label.x, label.y)
+    inked = sum(near(image.getpixel((x, Window.height - 1 - y)), colour, 40)
+                for x in range(int(x0), int(x0 + label.width))
+                for y in range(int(y0), int(y0 + label.height)))
+    assert inked > 20
+    # one press brings the sound back, and the words go
+    pilot.tap("volume_up")
+    assert steps_shown(pilot, tmp_path) == 1
+    assert not sound_off_is_shown(pilot)
+
+
+def test_the_volume_and_its_level_are_back_to_the_default_for_the_next_visitor(pilot, tmp_path):
+    open_stop(pilot, "stop-1")
+    press(pilot, "volume_down", 7)
+    pilot.app.reset_for_next_visitor()
+    pilot.app.wake_up()
+    pilot.advance(0.5)
+    pilot.tap("start")
+    pilot.tap(tile(pilot, "stop-2"))
+    assert steps_shown(pilot, tmp_path) == 7
+    assert not sound_off_is_shown(pilot)
+
+
+@pytest.mark.parametrize("palette_name", ["calm", "high-contrast"])
+def test_the_level_and_sound_off_are_readable_on_the_bar_in_both_palettes(palette_name):
+    from kiosk.ui.theme import CALM, HIGH_CONTRAST
+    from tests.ui.test_accessibility import contrast
+
+    palette = CALM if palette_name == "calm" else HIGH_CONTRAST
+    assert contrast(palette["sound_off"], palette["surface"]) >= 7.0  # words: as body text
+    # the bars are shapes: 3:1 at least against the bar, filled and hollow alike
+    assert contrast(palette["level_on"], palette["surface"]) >= 3.0
+    assert contrast(palette["level_off"], palette["surface"]) >= 3.0
