@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import limits
+from . import formats, limits
 from .errors import ContentError, Problem, Severity
 from ..files import FileTooLarge, NotAFile, read_regular_file
 from .model import INTERFACE_LANGUAGES, Museum, StopKind, Stop, TourFile
@@ -244,20 +244,23 @@ def _missing(rel: str, where, source: SourceMap, root: str) -> Problem:
     if "\\" in rel:
         return source.problem(where, f"the file '{rel}' does not exist; write paths with / "
                               f"(not \\), like '{rel.replace(chr(92), '/')}'")
-    hint = _near_file(Path(root), rel)
+    hint = _near_file(Path(root), rel, formats.BY_KEY.get(str(where[-1]), ()))
     return source.problem(where, f"the file '{rel}' does not exist; " + (
         f"did you mean '{hint}'?" if hint else
         "check the name, or copy the file into the content folder"))
 
 
-def _near_file(root: Path, rel: str) -> str | None:
-    """The existing file whose path is closest to ``rel``, one folder at a time."""
+def _near_file(root: Path, rel: str, endings: tuple[str, ...] = ()) -> str | None:
+    """The existing file whose path is closest to ``rel``, one folder at a time; with
+    ``endings``, only a file of that kind (a recording is never offered its captions)."""
     here, found = root, []
     parts = [p for p in Path(os.path.normpath(rel)).parts if p not in ("", ".")]
     for depth, part in enumerate(parts):
         last = depth == len(parts) - 1
         try:
             names = [e.name for e in os.scandir(here) if (e.is_file() if last else e.is_dir())]
+            if last and endings:
+                names = [name for name in names if name.lower().endswith(endings)]
         except OSError:
             return None
         if part in names:
