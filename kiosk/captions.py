@@ -338,3 +338,43 @@ def webvtt_text(cues: Iterable[Cue]) -> str:
                                identifier=cue.identifier or None)
                 for cue in cues]
     return webvtt.WebVTT(captions=captions).content.rstrip("\n") + "\n"
+
+
+# --- showing a cue in at most two lines -----------------------------------------------
+
+
+def band_pages(lines: Sequence[str], fits) -> list[str]:
+    """A cue's lines as the caption band shows them: pages of at most ``MAX_LINES`` lines.
+
+    ``fits(text)`` says whether a line of text fits the band's width at its type size.
+    Each of the cue's own lines is kept as a line, wrapped at words when it does not fit;
+    a cue that then needs more than two lines (staff's own captions can) is shown in
+    pages, one after another, never a third line. A word wider than the band stays whole.
+    """
+    shown: list[str] = []
+    for line in lines:
+        current = ""
+        for word in line.split():
+            joined = f"{current} {word}" if current else word
+            if current and not fits(joined):
+                shown.append(current)
+                current = word
+            else:
+                current = joined
+        if current:
+            shown.append(current)
+    return ["\n".join(shown[n:n + MAX_LINES]) for n in range(0, len(shown), MAX_LINES)]
+
+
+def page_at(pages: Sequence[str], fraction: float) -> int:
+    """Which page is on screen ``fraction`` (0-1) of the way through its cue: each page
+    stays for its share of the cue's time, by its characters."""
+    if len(pages) <= 1:
+        return 0
+    sizes = [len(page) for page in pages]
+    reached = min(max(fraction, 0.0), 1.0) * sum(sizes)
+    for index, size in enumerate(sizes):
+        reached -= size
+        if reached < 0:
+            return index
+    return len(pages) - 1
