@@ -97,7 +97,7 @@ class Watches:
 def tap(app, backend, button, watches: Watches) -> dict:
     """One tap on ``button`` (the narration stopped); what it took, in ms."""
     from kivy.base import EventLoop
-    from kivy.tests.common import UnitTestTouch
+    from kiosk.ui.synthetic_touch import SyntheticTouch as UnitTestTouch
 
     touch = UnitTestTouch(*button.to_window(*button.center))
     touch.touch_down()

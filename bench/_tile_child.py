@@ -115,7 +115,7 @@ class Watch:
 
 def tap(app, stop, watch: Watch, mode: str) -> dict:
     from kivy.base import EventLoop
-    from kivy.tests.common import UnitTestTouch
+    from kiosk.ui.synthetic_touch import SyntheticTouch as UnitTestTouch
 
     source = app.picture(stop.images[0].file)
     floor = decode_and_upload(source)

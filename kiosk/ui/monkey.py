@@ -261,7 +261,7 @@ class Monkey:
 
     # -- the actions -----------------------------------------------------------------------
     def _touch(self, x: float, y: float):
-        from kivy.tests.common import UnitTestTouch
+        from .synthetic_touch import SyntheticTouch as UnitTestTouch
 
         touch = UnitTestTouch(x, y)
         self._touches.append(touch)
