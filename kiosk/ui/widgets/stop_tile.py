@@ -44,12 +44,10 @@ def tile_height(width: float, tiles: list[dict], scale: float = 1.0) -> float:
     # One pixel narrower than the label: rounding never wraps the real label more.
     text_width = width - left - right - 1
     kind_size, title_size = sp(KIND_SP) * scale, sp(TITLE_SP) * scale
-    kind = max([text_height("Ag", text_width, kind_size)]
-               + [text_height(t.get("kind_label", "").upper(), text_width, kind_size)
-                  for t in tiles])
-    title = max([text_height("\n".join(["Ag"] * TITLE_LINES), text_width, title_size, True)]
-                + [text_height(t.get("title", ""), text_width, title_size, True)
-                   for t in tiles])
+    kinds = {"Ag"} | {t.get("kind_label", "").upper() for t in tiles}  # a handful
+    titles = {"\n".join(["Ag"] * TITLE_LINES)} | {t.get("title", "") for t in tiles}
+    kind = max(text_height(text, text_width, kind_size) for text in kinds)
+    title = max(text_height(text, text_width, title_size, bold=True) for text in titles)
     # The text spacing comes twice: after the kind line and after the title (above the
     # space left empty under shorter titles).
     return (width * PICTURE_SHARE + dp(TILE_SPACING) + top + kind + 2 * dp(TEXT_SPACING)
