@@ -59,14 +59,12 @@ from typing import NamedTuple
 
 from ..captions import reading_problems
 from ..files import read_regular_file
-from . import limits
+from . import limits, ogg_end
 from .errors import Problem, Severity
+from .formats import AUDIO_FORMATS, CAPTION_FORMATS, IMAGE_FORMATS
 from .loader import Examined
 from .model import Stop
 
-AUDIO_FORMATS = (".ogg", ".mp3", ".wav")
-CAPTION_FORMATS = (".vtt",)
-IMAGE_FORMATS = (".jpg", ".jpeg", ".png")
 #: Shorter than this is not a narration: a file cut short, or an export gone wrong.
 MIN_SECONDS = 0.5
 #: A cue may end this much after the recording (rounding in caption tools) unremarked.
@@ -127,9 +125,23 @@ def inspect_audio(path: str | Path) -> AudioReport:
                            "cannot play; save the recording as OGG Vorbis (.ogg), MP3 or WAV "
                            "and write that file's name here")
     duration = _plainly_fine(path)
-    if duration is not None:
-        return AudioReport(duration)
-    return _decode(path)  # something is not plainly fine: SoundFile's steps say what
+    return _whole(path, AudioReport(duration) if duration is not None else _decode(path))
+
+
+def _whole(path, report: AudioReport) -> AudioReport:
+    """``report``, or what is wrong when an Ogg recording that decodes lacks its end (it
+    states no length of its own, so a cut one plays shorter without an error)."""
+    if report.error is not None:
+        return report
+    try:
+        whole = ogg_end.ends_cleanly(path)
+    except OSError:
+        return report  # unreadable now: decoding has said what it could
+    if whole:
+        return report
+    return AudioReport(report.duration, "is cut short: the file stops before the end of its "
+                       f"recording (it plays only {report.duration or 0:.1f} s); it was "
+                       "probably cut off while copying: copy or export it again")
 
 
 def _decode(path: str | Path) -> AudioReport:

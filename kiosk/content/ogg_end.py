@@ -18,8 +18,11 @@ _LARGEST_PAGE = _HEADER + 255 + 255 * 255
 
 
 def ends_cleanly(path: str | os.PathLike) -> bool:
-    """True if the file's last Ogg page is whole, ends the file and ends the stream."""
+    """True if the file's last Ogg page is whole, ends the file and ends the stream; also
+    True for a file that is not an Ogg stream at all (a WAV named .ogg plays as a WAV)."""
     with open(path, "rb") as stream:
+        if stream.read(4) != _CAPTURE:
+            return True
         size = stream.seek(0, os.SEEK_END)
         start = max(0, size - _LARGEST_PAGE)
         stream.seek(start)

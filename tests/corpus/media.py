@@ -5,7 +5,8 @@
 - audio/{kk,ru,en}/{arch,wall}.ogg: real 3.0 s OGG Vorbis recordings, and beside each
   its .vtt captions (two cues, within the recording);
 - images/{arch,wall}-1.jpg: real 800x500 JPEGs;
-- broken/: a recording of random bytes, an empty one, a 0.2 s WAV, an .m4a; a picture of
+- broken/: a recording of random bytes, an empty one, a 0.2 s WAV, an .m4a, an OGG cut
+  in half; a picture of
   random bytes, a JPEG cut in half, a JPEG whose header says 8000x6000, a .tif;
   captions without the WEBVTT line, with commas in the times, with a cue past the end of
   a 3 s recording, and with text cut off from its cue by a blank line;
@@ -84,6 +85,10 @@ def build_assets(root: Path) -> Path:
     (broken / "noise.ogg").write_bytes(b"OggS" + bytes(rng.randrange(256) for _ in range(4000)))
     (broken / "empty.ogg").write_bytes(b"")
     _tone(broken / "blip.wav", 0.2, fmt="WAV", subtype="PCM_16")
+    _tone(broken / "whole.ogg", 20.0)
+    whole = (broken / "whole.ogg").read_bytes()
+    (broken / "half.ogg").write_bytes(whole[: len(whole) // 2])  # plays, but only half
+    (broken / "whole.ogg").unlink()
     (broken / "speech.m4a").write_bytes(b"\x00\x00\x00\x20ftypM4A " + bytes(200))
     (broken / "noise.jpg").write_bytes(bytes(rng.randrange(256) for _ in range(3000)))
     (broken / "cut.jpg").write_bytes(good[: len(good) // 2])

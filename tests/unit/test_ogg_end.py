@@ -48,3 +48,9 @@ def test_every_demo_recording_ends_cleanly():
 
     demo = sorted((Path(__file__).resolve().parents[2] / "assets/audio").rglob("*.ogg"))
     assert demo and all(ends_cleanly(path) for path in demo)
+
+
+def test_a_file_that_is_not_ogg_is_not_called_cut(tmp_path):
+    path = tmp_path / "really-a-wav.ogg"
+    soundfile.write(path, np.zeros(22050), 22050, format="WAV")
+    assert ends_cleanly(path)
