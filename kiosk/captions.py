@@ -89,7 +89,14 @@ class Captions:
         """Read a WebVTT file. Raises only ``CaptionsError``, with a message for staff."""
         name = os.fspath(path)
         try:
+            size = os.stat(name).st_size
+            if size > MAX_FILE_BYTES:
+                raise CaptionsError(
+                    f"The captions file {name} is {size / 2**20:.1f} MB, far more than captions "
+                    "ever need; it is not shown (check it with main.py check)")
             captions = webvtt.read(name).captions
+        except CaptionsError:
+            raise
         except FileNotFoundError:
             raise CaptionsError(f"The captions file {name} is missing") from None
         except UnicodeDecodeError:
@@ -201,6 +208,8 @@ def matching_position(old: Captions, old_position: float, new: Captions,
 MAX_LINES = 2
 #: ...of about this many characters (the broadcast line; the demo keeps to it exactly).
 LINE_CHARS = 42
+#: A captions file larger than this is not read: a narration of an hour has some 100 KB.
+MAX_FILE_BYTES = 2 * 2**20
 #: ``check`` warns about a line longer than this: a few characters over 42 still read.
 LINE_CHARS_WARNED = 50
 #: A cue stays on screen this long at least, and at most (seconds).

@@ -17,7 +17,8 @@ NOTE_CHARS = 1_500         #: a content note before a difficult stop
 
 #: Sizes of whole files.
 TOUR_FILE_BYTES = 8 * 2**20     #: stops.yaml
-CAPTIONS_FILE_BYTES = 2 * 2**20  #: one .vtt file
+#: one .vtt file (the captions reader's own limit)
+from ..captions import MAX_FILE_BYTES as CAPTIONS_FILE_BYTES  # noqa: E402
 #: Stops in one tour (the keypad takes numbers 1-9999; a museum has some tens).
 TOUR_STOPS = 2_000
 

@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..captions import reading_problems
-from ..files import read_regular_file
+from ..files import FileTooLarge, NotAFile, read_regular_file
 from . import limits, ogg_end
 from .errors import Problem, Severity
 from .formats import AUDIO_FORMATS, CAPTION_FORMATS, IMAGE_FORMATS
@@ -337,8 +337,15 @@ def inspect_captions(path: str | Path) -> CaptionReport:
                                         "WebVTT; save the captions as WebVTT (.vtt, see the staff "
                                         "guide)", Severity.error),))
     try:
-        with open(path, "rb") as stream:
-            raw = stream.read()
+        raw = read_regular_file(path, limits.CAPTIONS_FILE_BYTES)
+    except FileTooLarge as error:
+        return CaptionReport(problems=((0, f"are {limits.megabytes(error.size)}, more than the "
+                                        f"{limits.megabytes(error.limit)} captions may be; "
+                                        "something was pasted into them by mistake: export "
+                                        "them again", Severity.error),))
+    except NotAFile as error:
+        return CaptionReport(problems=((0, f"are {error.kind}, not an ordinary file; copy the "
+                                        "real captions file there", Severity.error),))
     except OSError as error:
         return CaptionReport(problems=((0, f"cannot be read ({error.strerror}); check the "
                                         "file's permissions", Severity.error),))

@@ -117,3 +117,19 @@ def test_deep_brackets_in_a_stops_text_are_placed_at_their_line(tour, tmp_path):
     assert code == 1
     assert printed[0].startswith(f"stops.yaml:{line_of(content, '[[[[')}:")
     assert "nests lists and groups far too deeply" in printed[0]
+
+
+def test_captions_far_too_large_are_refused_by_check_and_not_read_by_the_kiosk(tour, tmp_path):
+    from kiosk.captions import Captions, CaptionsError
+
+    content = edited(tour, tmp_path, "museum:", "museum:")
+    vtt = content / "assets/audio/ru/stop-1.vtt"
+    cue = "\n00:00:00.000 --> 00:00:01.000\n" + "Вставлено по ошибке. " * 20 + "\n"
+    vtt.write_text("WEBVTT\n" + cue * ((limits.CAPTIONS_FILE_BYTES // len(cue.encode())) + 10),
+                   encoding="utf-8")
+    code, printed = check_lines(content)
+    assert code == 1
+    assert any("assets/audio/ru/stop-1.vtt" in line and "more than the 2 MB captions may be"
+               in line for line in printed)
+    with pytest.raises(CaptionsError, match="far more than captions ever need"):
+        Captions.load(vtt)
