@@ -1,8 +1,12 @@
 """The stop-number keypad, as on classic audio guides: type the number shown at the exhibit.
 
 A stop opens as soon as its number is typed, unless a longer stop number still begins
-with those digits (then Enter, or a short pause, opens it). Digits that can lead to no
-stop are answered at once, so the visitor is never left waiting on a mistake. No Kivy here.
+with those digits: then Enter, or a short pause, opens it. Digits that are no stop but
+begin one (the "1" of 110) wait for more digits, or Enter, however long the visitor takes
+to look back at the sign: a pause never turns them down. Only the visit's idle rules end
+such a wait, by clearing the keypad (:meth:`KeypadEntry.clear`). Digits that can lead to
+no stop are answered at once, so the visitor is never left waiting on a mistake. No Kivy
+here.
 
 Leading zeros are allowed and ignored: "012" opens stop 12, because a sign may pad its
 number to three digits; "0" alone, or only zeros, is no stop.
@@ -81,9 +85,21 @@ class KeypadEntry:
             return KeypadResult("empty")
         return self._finish("open" if self.typed in self._stops else "unknown")
 
+    @property
+    def opens_on_pause(self) -> bool:
+        """The digits typed are a stop that a longer stop also begins with ("12" when
+        there are 12 and 123): a short pause takes them as the visitor's number."""
+        return self.typed in self._stops and self.typed in self._waits
+
     def pause(self) -> KeypadResult:
-        """Called by the UI after a short pause with no key (about 1.5 s): as Enter."""
-        return self.enter()
+        """Called by the UI after a short pause with no key (about 1.5 s).
+
+        Opens the typed stop when :attr:`opens_on_pause`; digits that only begin longer
+        numbers keep waiting (the visitor may be looking for the next digit).
+        """
+        if self.opens_on_pause:
+            return self._finish("open")
+        return self._typing()
 
     def clear(self) -> None:
         self.typed = ""

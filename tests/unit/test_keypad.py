@@ -70,6 +70,72 @@ def test_a_one_digit_stop_opens_at_once_when_no_longer_stop_starts_with_it():
     assert entry.press("7") == opens(7)
 
 
+# --- a visitor who types slowly: pauses between the digits -----------------------------
+
+
+def slowly(entry: KeypadEntry, digits: str) -> list[KeypadResult]:
+    """Each digit followed by a pause, as when the visitor looks back at the sign."""
+    results = []
+    for digit in digits:
+        result = entry.press(digit)
+        results.append(result)
+        if result.kind == "typing":
+            results.append(entry.pause())
+    return results
+
+
+def test_110_typed_with_pauses_between_the_digits_opens_110():
+    entry = KeypadEntry(DEMO_NUMBERS)
+    assert slowly(entry, "110") == [typing(1), typing(1), typing(11), typing(11), opens(110)]
+
+
+def test_1107_typed_with_pauses_between_the_digits_opens_1107():
+    entry = KeypadEntry([1101, 1107, 1116, 1203])
+    assert slowly(entry, "1107")[-1] == opens(1107)
+    assert entry.typed == ""
+
+
+def test_many_pauses_on_a_beginning_change_nothing():
+    entry = KeypadEntry(DEMO_NUMBERS)
+    type_in(entry, "11")
+    assert [entry.pause() for _ in range(50)] == [typing(11)] * 50
+    assert entry.press("6") == opens(116)
+
+
+def test_a_stop_that_also_begins_a_longer_one_opens_on_the_pause():
+    entry = KeypadEntry([110, 1107])
+    assert slowly(entry, "11") == [typing(1), typing(1), typing(11), typing(11)]
+    assert entry.press("0") == typing(110)
+    assert entry.opens_on_pause
+    assert entry.pause() == opens(110)
+
+
+def test_only_a_stop_that_also_begins_a_longer_one_opens_on_a_pause():
+    entry = KeypadEntry([12, 123, 1234, 7, 50])
+    after_each = []
+    for digit in "123":
+        entry.press(digit)
+        after_each.append(entry.opens_on_pause)
+    assert after_each == [False, True, True]  # 1 only begins; 12 and 123 are stops too
+    entry.clear()
+    type_in(entry, "12")
+    assert entry.opens_on_pause
+    entry.backspace()
+    assert not entry.opens_on_pause  # "1" only begins 12, 123 and 1234
+    entry.clear()
+    entry.press("0")
+    assert not entry.opens_on_pause  # "0" only begins 012, 050...
+
+
+def test_clearing_ends_a_wait_for_the_next_visitor():
+    entry = KeypadEntry(DEMO_NUMBERS)
+    entry.press("1")
+    entry.pause()
+    entry.clear()  # the visit's idle reset
+    assert entry.typed == "" and entry.pause() == EMPTY
+    assert type_in(entry, "105") == [typing(1), typing(10), opens(105)]
+
+
 # --- numbers that are no stop ----------------------------------------------------------
 
 
@@ -94,11 +160,12 @@ def test_enter_on_a_beginning_that_is_no_stop_gives_unknown():
     assert entry.typed == ""
 
 
-def test_a_pause_on_a_beginning_that_is_no_stop_gives_unknown():
+def test_a_pause_on_a_beginning_that_is_no_stop_keeps_waiting_for_the_next_digit():
     entry = KeypadEntry(DEMO_NUMBERS)
     entry.press("1")
-    assert entry.pause() == unknown(1)
-    assert entry.typed == ""
+    assert not entry.opens_on_pause
+    assert entry.pause() == typing(1)  # the visitor may be looking back at the sign
+    assert entry.typed == "1"
 
 
 def test_after_unknown_the_next_digits_start_a_new_number():
@@ -135,7 +202,8 @@ def test_0_alone_is_no_stop():
     assert entry.press("0") == typing(0)  # might be the start of 0105
     assert entry.enter() == unknown(0)
     entry.press("0")
-    assert entry.pause() == unknown(0)
+    assert entry.pause() == typing(0)  # a pause never turns down a beginning
+    assert entry.enter() == unknown(0)
 
 
 def test_zeros_that_leave_no_room_for_a_stop_give_unknown_at_once():
@@ -274,3 +342,21 @@ def test_every_stop_opens_by_its_digits_then_at_most_a_pause(numbers):
             assert any(str(n).startswith(str(number)) and n != number for n in numbers)
             result = entry.pause()
         assert result == opens(number)
+
+
+@settings(max_examples=60, deadline=None)
+@given(numbers=st.sets(st.integers(1, 9999), min_size=1, max_size=30), data=st.data())
+def test_every_stop_opens_when_typed_with_a_pause_after_each_digit(numbers, data):
+    # A pause never rejects digits: after each one, the stop still opens or may still come.
+    number = data.draw(st.sampled_from(sorted(numbers)))
+    entry = KeypadEntry(numbers)
+    for position, digit in enumerate(str(number), 1):
+        result = entry.press(digit)
+        if result.kind == "typing":
+            result = entry.pause()
+        if result.kind == "open":
+            break
+        assert result == typing(int(str(number)[:position]))
+    # a shorter stop that also begins this number opens on its pause: that is the rule
+    assert result.kind == "open" and str(number).startswith(str(result.number))
+    assert result.number == number or result.number in numbers

@@ -1,27 +1,37 @@
 """The number pad, as on classic audio guides: type the number at the exhibit, hear it.
 
 Touch and a USB keypad or keyboard (digits, Enter, Backspace) feed the same
-:class:`~kiosk.keypad.KeypadEntry`. A number that other, longer numbers start with waits
-for a short pause or Enter; an unknown number gets a kind message, and the pad stays open.
+:class:`~kiosk.keypad.KeypadEntry`. A stop number that longer numbers also start with
+waits for a short pause or Enter; digits that only start longer numbers wait for the next
+digit however long the visitor takes (the visit's idle reset closes the pad and clears
+them); an unknown number gets a kind message, and the pad stays open.
 """
 
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, StringProperty
 
+from ...i18n import N_
 from ...keypad import KeypadEntry
 from .overlay import Overlay
 
-#: Seconds without a key after which a number that longer ones start with is taken.
+#: Seconds without a key after which a stop number that longer ones start with is taken.
 CONFIRM_PAUSE = 1.5
+
+#: The line above the digits (message ids, translated by the kv rule).
+HINT_START = N_("Type the number shown at the exhibit.")
+HINT_GO_ON = N_("Go on typing the number, or press OK.")
+HINT_UNKNOWN = N_("There is no stop with the number {number}. Please check the number on the sign.")
 
 
 class KeypadView(Overlay):
     """The pad. ``on_open_stop(number)`` is dispatched when a number opens a stop."""
 
     typed = StringProperty("")
-    #: A message id (English) shown instead of the hint, e.g. for an unknown number.
+    #: "unknown" while the line above the digits says the number is no stop, else "".
     message = StringProperty("")
     unknown_number = StringProperty("")
+    #: The message id of the line above the digits: how to start, go on, or what was wrong.
+    hint = StringProperty(HINT_START)
     showing = BooleanProperty(False)
     __events__ = ("on_open_stop",)
 
@@ -39,6 +49,7 @@ class KeypadView(Overlay):
         self.entry.clear()
         self.typed = ""
         self.message = ""
+        self.hint = HINT_START
 
     def press(self, key: str) -> None:
         """A key from the screen or the hardware: a digit, "back" or "enter"."""
@@ -62,11 +73,13 @@ class KeypadView(Overlay):
             self.typed = ""
             self.unknown_number = str(result.number)
             self.message = "unknown"
+            self.hint = HINT_UNKNOWN
         else:
             self.typed = self.entry.typed
             self.message = ""
-            if result.kind == "typing":
-                self._pause()
+            self.hint = HINT_GO_ON if result.kind == "typing" else HINT_START
+            if self.entry.opens_on_pause:
+                self._pause()  # a stop, unless the visitor goes on to a longer one
 
     def on_open_stop(self, number: int):
         pass
