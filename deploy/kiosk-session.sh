@@ -50,7 +50,13 @@ fi
 
 # -- the kiosk ---------------------------------------------------------------------------
 "${KIOSK_PYTHON:-$repo/.venv/bin/python}" "$repo/main.py" run \
-  --content "${KIOSK_CONTENT:-$repo}" --data "${KIOSK_DATA:-/var/lib/alzhir-kiosk}"
+  --content "${KIOSK_CONTENT:-$repo}" --data "${KIOSK_DATA:-/var/lib/alzhir-kiosk}" &
+kiosk=$!
+# kiosk-xinit.sh passes a stop (SIGTERM) to the kiosk itself, found through this file.
+if [ -n "${KIOSK_PID_FILE:-}" ]; then
+  echo "$kiosk" > "$KIOSK_PID_FILE"
+fi
+wait "$kiosk"
 status=$?
 if [ -n "${KIOSK_STATUS_FILE:-}" ]; then
   echo "$status" > "$KIOSK_STATUS_FILE"

@@ -457,3 +457,44 @@ def test_publish_copies_nothing_when_check_fails(tmp_path):
     assert result.returncode == 1
     assert "Not published" in result.stdout
     assert not (tmp_path / "rsync.log").exists()
+
+
+@pytest.mark.slow
+def test_systemctl_stop_reaches_the_kiosk_before_x_and_its_visits_are_saved(tmp_path):
+    """`systemctl stop` with the unit's KillMode=mixed: SIGTERM to ExecStart alone. The
+    wrapper passes it to the kiosk, which saves its visit log and ends with 143; X goes
+    with it, and the unit sees 143 (a stop, not a failure)."""
+    unit = parse_unit(UNIT.read_text(encoding="utf-8"))
+    assert one(unit, "Service", "KillMode") == "mixed"
+    assert "143" in " ".join(values(unit, "Service", "SuccessExitStatus")).split()
+    tour = make_tour(tmp_path / "tour", stops=2, seconds=3)
+    data, run = tmp_path / "data", tmp_path / "run"
+    run.mkdir()
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           **dict(v.split("=", 1) for v in values(unit, "Service", "Environment")),
+           "RUNTIME_DIRECTORY": str(run), "XAUTHORITY": str(run / "Xauthority"),
+           "KIOSK_X_SERVER": shutil.which("Xvfb"), "KIOSK_DISPLAY": f":{20 + os.getpid() % 50}",
+           "KIOSK_X_ARGS": "-screen 0 1280x800x24 -nolisten tcp",
+           "KIOSK_CONTENT": str(tour), "KIOSK_DATA": str(data),
+           "SDL_AUDIODRIVER": "dummy", "KIOSK_PYTHON": sys.executable}
+    with (tmp_path / "service.log").open("w") as log:
+        service = subprocess.Popen([str(DEPLOY / "kiosk-xinit.sh")], env=env, cwd=ROOT,
+                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not (_started_windows(data) and _kiosk_pids(data)):
+                assert time.monotonic() < deadline and service.poll() is None, \
+                    (tmp_path / "service.log").read_text()
+                time.sleep(0.2)
+            os.kill(service.pid, signal.SIGTERM)  # the main process only: KillMode=mixed
+            status = service.wait(timeout=float(one(unit, "Service", "TimeoutStopSec")) + 20)
+        finally:
+            if service.poll() is None:
+                os.killpg(service.pid, signal.SIGKILL)
+                service.wait()
+    text = (tmp_path / "service.log").read_text()
+    assert status == 143, text
+    assert "the kiosk ended with status 143" in text
+    kiosk_log = (data / "logs" / "kiosk.log").read_text(encoding="utf-8", errors="replace")
+    assert "received SIGTERM" in kiosk_log
+    assert not _kiosk_pids(data)
