@@ -103,3 +103,10 @@ class KeypadEntry:
 
     def clear(self) -> None:
         self.typed = ""
+
+    def take_over(self, typed: str) -> KeypadResult:
+        """Carry over digits typed on the keypad of an earlier tour (staff saved an edit
+        while a visitor was typing): kept when they may still become a stop of this tour,
+        else cleared."""
+        self.typed = typed if typed in self._waits else ""
+        return self._typing()

@@ -360,3 +360,19 @@ def test_every_stop_opens_when_typed_with_a_pause_after_each_digit(numbers, data
     # a shorter stop that also begins this number opens on its pause: that is the rule
     assert result.kind == "open" and str(number).startswith(str(result.number))
     assert result.number == number or result.number in numbers
+
+
+# --- staff save an edit while a visitor is typing ---------------------------------------
+
+
+def test_digits_that_may_still_become_a_stop_are_taken_over_by_a_new_tour():
+    entry = KeypadEntry([110, 1107, 1203])
+    assert entry.take_over("11") == typing(11)
+    assert entry.press("0") == typing(110)
+
+
+def test_digits_that_can_no_longer_become_a_stop_are_cleared_by_a_new_tour():
+    entry = KeypadEntry([203, 204])
+    assert entry.take_over("11") == EMPTY
+    assert entry.typed == ""
+    assert entry.take_over("") == EMPTY

@@ -37,8 +37,19 @@ class KeypadView(Overlay):
 
     def __init__(self, numbers, **kwargs):
         super().__init__(**kwargs)
-        self.entry = KeypadEntry(numbers)
         self._pause = Clock.create_trigger(self._paused, CONFIRM_PAUSE)
+        self._entry = KeypadEntry(numbers)
+
+    @property
+    def entry(self) -> KeypadEntry:
+        return self._entry
+
+    @entry.setter
+    def entry(self, entry: KeypadEntry) -> None:
+        """A new tour's numbers: digits being typed stay if they may still become a stop."""
+        typed, self._entry = self._entry.typed, entry
+        if typed:
+            self._show(entry.take_over(typed))
 
     def on_open(self):
         self.showing = True
