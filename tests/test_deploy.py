@@ -492,9 +492,12 @@ def test_systemctl_stop_reaches_the_kiosk_before_x_and_its_visits_are_saved(tmp_
             if service.poll() is None:
                 os.killpg(service.pid, signal.SIGKILL)
                 service.wait()
+            left = _kiosk_pids(data)  # (X puts its client in a session of its own)
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)
     text = (tmp_path / "service.log").read_text()
+    assert not left, "the kiosk was still running after its service ended"
     assert status == 143, text
     assert "the kiosk ended with status 143" in text
     kiosk_log = (data / "logs" / "kiosk.log").read_text(encoding="utf-8", errors="replace")
     assert "received SIGTERM" in kiosk_log
-    assert not _kiosk_pids(data)
