@@ -22,3 +22,11 @@ os.environ.update({
     "SDL_VIDEODRIVER": "offscreen",
     "SDL_AUDIODRIVER": "dummy",
 })
+
+# Property tests explore new examples on a developer's machine; in CI (CI=true) they run a
+# fixed sequence, so a red CI run is the same run again when someone looks at it.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "explore")

@@ -19,22 +19,17 @@ from kiosk.analytics import events as events_module
 from kiosk.analytics import storage as storage_module
 from kiosk.analytics.kinds import STOP_ID
 from kiosk.analytics.storage import load_database
+from tests.fake_clock import FakeClock
 
 JUNE = dt.datetime(2025, 6, 15, 12).timestamp()
 JULY = dt.datetime(2025, 7, 2, 9).timestamp()
 
 
-class FakeClock:
-    def __init__(self, t: float = JUNE):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(JUNE)
 
 
 @pytest.fixture
@@ -85,7 +80,7 @@ A_VISIT = [
 def test_every_kind_is_stored_with_its_time_and_visit_and_nothing_else(tmp_path, log, clock):
     assert {kind for kind, _ in A_VISIT} == set(KINDS)  # the visit uses every kind
     for kind, fields in A_VISIT:
-        clock.t += 1.04
+        clock.now += 1.04
         log.record(kind, **fields)
     assert log.flush() == len(A_VISIT)
     events = stored(tmp_path)
@@ -192,7 +187,7 @@ VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text
 def test_whatever_the_ui_passes_record_never_raises_and_stores_only_the_vocabulary(
         tmp_path_factory, kind, fields):
     data = tmp_path_factory.mktemp("d")
-    log = EventLog(data, clock=FakeClock())
+    log = EventLog(data, clock=FakeClock(JUNE))
     log.record(kind, **fields)
     log.close()
     for event in stored(data):
@@ -288,10 +283,10 @@ def test_many_threads_recording_while_the_writer_runs_lose_and_repeat_nothing(tm
 
 def test_events_go_to_the_file_of_their_month(tmp_path, log, clock):
     log.record("session_start")
-    clock.t = JULY
+    clock.now = JULY
     log.record("session_start")  # the same batch spans two months
     log.flush()
-    clock.t = JULY + 60
+    clock.now = JULY + 60
     log.record("session_end", reason="idle")
     log.flush()
     assert files(tmp_path) == ["events-2025-06.json", "events-2025-07.json"]
@@ -343,7 +338,7 @@ def test_only_the_newest_months_are_kept(tmp_path, clock):
 def test_a_new_month_lets_the_oldest_go(tmp_path, clock):
     log = EventLog(tmp_path, clock=clock, keep_months=2)
     for t in (JUNE, JULY, dt.datetime(2025, 8, 3, 10).timestamp()):
-        clock.t = t
+        clock.now = t
         log.record("session_start")
         log.flush()
     log.close()
@@ -354,7 +349,7 @@ def test_a_clock_far_in_the_future_deletes_nothing_it_should_keep(tmp_path, cloc
     log = EventLog(tmp_path, clock=clock, keep_months=24)
     log.record("session_start")
     log.flush()
-    clock.t = dt.datetime(2099, 1, 1, 12).timestamp()
+    clock.now = dt.datetime(2099, 1, 1, 12).timestamp()
     log.record("session_start")
     log.close()
     assert files(tmp_path) == ["events-2025-06.json", "events-2099-01.json"]

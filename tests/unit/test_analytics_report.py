@@ -11,49 +11,44 @@ import pytest
 
 from kiosk.analytics import EventLog, Report, StopRow
 from kiosk.analytics.report import _natural
+from tests.fake_clock import FakeClock
 
 DAY1 = dt.datetime(2025, 6, 2, 10).timestamp()  # a Monday
 DAY3 = dt.datetime(2025, 6, 4, 15).timestamp()
 
 
-class Clock:
-    def __init__(self, t):
-        self.t = t
-
-    def __call__(self):
-        return self.t
 
 
-def visit(log: EventLog, clock: Clock, language: str, heard: list[tuple[str, float, float]],
+def visit(log: EventLog, clock: FakeClock, language: str, heard: list[tuple[str, float, float]],
           captions=False, mode=None, end_after=300.0):
     """One visitor: a language, stops with (stop, listened, duration); finished if all heard."""
-    start = clock.t
+    start = clock.now
     log.record("session_start")
     log.record("language", language=language)
     for stop, listened, duration in heard:
         log.record("stop_open", stop=stop, how="tile")
         log.record("narration_start", stop=stop, language=language)
-        clock.t += listened
+        clock.now += listened
         kind = "narration_finish" if listened >= duration else "narration_leave"
         log.record(kind, stop=stop, language=language, listened=listened, duration=duration)
     if captions:
         log.record("captions", on=True)
     if mode:
         log.record("mode", mode=mode, on=True)
-    clock.t = start + end_after
+    clock.now = start + end_after
     log.record("session_end", reason="idle")
 
 
 @pytest.fixture
 def kiosk(tmp_path):
     """A data folder with four visits on June 2 and one on June 4."""
-    clock = Clock(DAY1)
+    clock = FakeClock(DAY1)
     log = EventLog(tmp_path, clock=clock)
     visit(log, clock, "kk", [("hall-2", 60, 60), ("hall-10", 30, 120)], captions=True)
     visit(log, clock, "kk", [("hall-2", 60, 60)], mode="large_text")
     visit(log, clock, "ru", [("hall-2", 15, 60), ("hall-10", 120, 120)], end_after=600)
     visit(log, clock, "en", [("hall-2", 60, 60)])
-    clock.t = DAY3
+    clock.now = DAY3
     visit(log, clock, "kk", [("gate", 10, 40)], captions=True)
     log.record("content_note_declined", stop="hall-10")
     log.close()
@@ -133,7 +128,7 @@ def test_no_visits_is_said_calmly(tmp_path):
 
 def test_merging_kiosks_adds_them_up_and_counts_a_file_once(kiosk, tmp_path):
     other = tmp_path / "kiosk-2"
-    clock = Clock(DAY3 + 3600)
+    clock = FakeClock(DAY3 + 3600)
     log = EventLog(other, clock=clock)
     visit(log, clock, "ru", [("hall-2", 60, 60)])
     log.close()
@@ -190,11 +185,11 @@ def test_a_missing_path_is_a_problem_not_an_error(tmp_path):
 
 
 def test_more_than_two_months_of_days_are_charted_by_week(tmp_path):
-    clock = Clock(dt.datetime(2025, 1, 6, 10).timestamp())
+    clock = FakeClock(dt.datetime(2025, 1, 6, 10).timestamp())
     log = EventLog(tmp_path, clock=clock)
     for _ in range(100):
         log.record("session_start")
-        clock.t += 86400
+        clock.now += 86400
     log.close()
     report = Report.from_data_dir(tmp_path)
     assert len(report.sessions_per_day) == 100
@@ -203,10 +198,10 @@ def test_more_than_two_months_of_days_are_charted_by_week(tmp_path):
 
 
 def test_a_large_log_is_reported_quickly(tmp_path):
-    clock = Clock(DAY1)
+    clock = FakeClock(DAY1)
     log = EventLog(tmp_path, clock=clock)
     for i in range(100_000):
-        clock.t += 1
+        clock.now += 1
         log.record("stop_open", stop=f"hall-{i % 40}", how="keypad")
         if i % 5000 == 4999:
             log.flush()  # as the writer thread would

@@ -29,7 +29,7 @@ DEMO_LINES = DEMO.split("\n")
 
 #: No example may take longer than this: a hang fails the test instead of stalling it.
 LIMIT_S = 10
-SETTINGS = dict(deadline=None, derandomize=False, print_blob=True,
+SETTINGS = dict(deadline=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 TOKENS = ["museum:", "stops:", "- ", "id: ", "number: ", "title: ", "kk: ", "en: ", "images:",
