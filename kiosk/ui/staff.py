@@ -132,7 +132,11 @@ class StaffDesk:
         self.settings = staff_settings
         self.gate = StaffGate(self.ask_pin)
         self.pin_view = None
+        self.exit_view = None
         self._selftest = None
+        #: The tour keeper's status the panel shows now; a live reload replaces it.
+        self._shown_status = None
+        self._watching = None
 
     def start(self) -> None:
         """Called when the app starts: the corner is watched from now on."""
@@ -166,11 +170,39 @@ class StaffDesk:
         app = self.app
         app.narration.stop()
         app._close_overlays()
+        self.screen.result = ""
         self.refresh()
         app.screens.current = "staff"
+        self._follow_the_tour()
 
     def close(self) -> None:
+        self._stop_following()
+        if self.exit_view is not None and self.exit_view.parent is not None:
+            self.exit_view.dismiss(animation=False)
         self.app.screens.current = "home" if self.app.tour is not None else "updating"
+
+    # -- the panel follows staff's edits while it is open ---------------------------------
+    def _follow_the_tour(self) -> None:
+        """While the panel is shown, a live reload (the watcher, or the panel's own button)
+        shows at once: each reload gives the keeper a new status, looked for each second."""
+        from kivy.clock import Clock
+
+        self._stop_following()
+        self._watching = Clock.schedule_interval(self._look_for_reload, 1.0)
+
+    def _stop_following(self) -> None:
+        if self._watching is not None:
+            self._watching.cancel()
+            self._watching = None
+
+    def _look_for_reload(self, _dt=None):
+        if self.app.screens.current != "staff":
+            self._watching = None
+            return False
+        keeper = self.app.keeper
+        if keeper is not None and keeper.status is not self._shown_status:
+            self.refresh()
+        return True
 
     def refresh(self) -> None:
         """Fill the panel from the tour keeper, the settings and the event log."""
@@ -182,6 +214,7 @@ class StaffDesk:
         app, screen = self.app, self.screen
         keeper = app.keeper
         status = keeper.status if keeper is not None else None
+        self._shown_status = status
         tr = app.tr
         if app.tour is None:
             screen.tour_status = tr._("No tour is shown: stops.yaml has problems.")
@@ -205,6 +238,11 @@ class StaffDesk:
             if len(problems) > 12 else "")
         screen.idle_timeout = app.settings.idle_timeout
         screen.default_volume = app.settings.default_volume
+        screen.counting = app.event_log is not None
+        if self.data_dir is not None:
+            self._fill_exports(export_folders(self.data_dir))
+        else:
+            self._fill_exports([])
         if app.event_log is not None and self.data_dir is not None:
             app.event_log.flush()
             # The last 90 days: enough for the panel, and quick on a kiosk years old
@@ -221,12 +259,18 @@ class StaffDesk:
                                           for code, share in report.languages.items())
             screen.days = [(day.strftime("%d.%m"), count) for day, count in report.sessions_per_day]
             screen.problems = "\n".join(filter(None, [screen.problems, *report.problems[:4]]))
-            self._fill_exports(export_folders(self.data_dir))
 
     def _fill_exports(self, folders) -> None:
+        """One button per folder; left as they are when the folders are the same (a new
+        set of buttons on every refresh made the column jump)."""
         from kivy.factory import Factory
 
-        box = self.screen.ids.staff_exports
+        folders = [str(folder) for folder in folders]
+        screen = self.screen
+        box = screen.ids.staff_exports
+        if folders == list(screen.export_folders) and len(box.children) == len(folders):
+            return
+        screen.export_folders = folders
         box.clear_widgets()
         for folder in folders:
             button = Factory.StaffButton(text=str(folder))
@@ -287,22 +331,74 @@ class StaffDesk:
         def run():
             try:
                 done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
-                last = (done.stdout.strip().splitlines() or [""])[-1]
-                ok = done.returncode == 0
+                outcome = SelfTestOutcome.read(done.returncode, done.stdout + done.stderr)
             except (OSError, subprocess.SubprocessError) as error:
-                last, ok = str(error), False
-            Clock.schedule_once(lambda _dt: self._selftest_done(ok, last))
+                outcome = SelfTestOutcome(ok=False, output=str(error), started=False)
+            Clock.schedule_once(lambda _dt: self._selftest_done(outcome))
 
         self._selftest = threading.Thread(target=run, daemon=True)
         self._selftest.start()
 
-    def _selftest_done(self, ok: bool, last: str) -> None:
+    def _selftest_done(self, outcome: "SelfTestOutcome") -> None:
+        """Say in the panel's language what the self-test found; its whole English
+        output goes to a file in the data folder, which the message names."""
         self._selftest = None
         tr = self.app.tr
-        self.screen.result = (tr._("The self-test passed.") if ok
-                              else tr._("The self-test found problems.")) + "\n" + last
+        report = Path(self.data_dir) / "selftest-report.txt" if self.data_dir else None
+        try:
+            if report is not None:
+                report.write_text(outcome.output, encoding="utf-8")
+        except OSError:
+            report = None
+        if outcome.ok:
+            text = tr._("The self-test passed: every stop opened and played in every language.")
+        elif not outcome.started:
+            text = tr._("The self-test could not run.")
+        elif outcome.tour_broken:
+            text = tr._("The self-test stopped: stops.yaml has problems.")
+        else:
+            found = outcome.problems
+            text = tr.ngettext("The self-test found {count} problem.", "The self-test found {count} problems.", found).format(count=found)
+        if report is not None:
+            text += " " + tr._("Details: {path}").format(path=report)
+        self.screen.result = text
+
+    def ask_exit(self) -> None:
+        """The panel's "Exit kiosk mode": asks "are you sure?" before leaving."""
+        from .screens.staff import StaffExitView
+
+        if self.exit_view is None:
+            self.exit_view = StaffExitView()
+            self.exit_view.bind(on_confirm=lambda *_: self._confirmed_exit())
+        if self.exit_view.parent is None:
+            self.exit_view.open(animation=False)
+
+    def _confirmed_exit(self) -> None:
+        self.exit_view.dismiss(animation=False)
+        self.exit_kiosk()
 
     def exit_kiosk(self) -> None:
-        """The only way out of kiosk mode."""
+        """The only way out of kiosk mode (once staff confirmed it)."""
+        self._stop_following()
         self.app.lockdown.allow_exit()
         self.app.stop()
+
+
+class SelfTestOutcome:
+    """What `python main.py selftest` said, read from its exit status and output."""
+
+    def __init__(self, ok: bool, output: str, problems: int = 0, tour_broken: bool = False,
+                 started: bool = True):
+        self.ok, self.output, self.problems = ok, output, problems
+        self.tour_broken, self.started = tour_broken, started
+
+    @classmethod
+    def read(cls, returncode: int, output: str) -> "SelfTestOutcome":
+        import re
+
+        found = re.search(r"(\d+) problem\(s\)\.\s*$", output)
+        problems = int(found.group(1)) if found else sum(
+            1 for line in output.splitlines() if line.startswith("PROBLEM"))
+        broken = "selftest stopped: stops.yaml has problems" in output
+        return cls(ok=returncode == 0, output=output, problems=max(problems, 1) if returncode else 0,
+                   tour_broken=broken, started=found is not None or broken or problems > 0)

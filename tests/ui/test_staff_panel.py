@@ -90,8 +90,61 @@ def test_export_and_the_only_way_out_of_kiosk_mode(staffed, tmp_path):
     assert list((tmp_path / "usb").glob("alzhir-kiosk-*.csv"))
     stopped = []
     pilot.app.stop = lambda *a: stopped.append(True)
-    exit_button = pilot.find("staff_exit")
-    exit_button.parent.parent.scroll_to(exit_button, animate=False)  # at the panel's end
-    pilot.frames(3)
-    pilot.tap(exit_button)
+    pilot.tap("staff_exit")  # in the panel's foot bar, whatever is scrolled
+    pilot.tap("staff_exit_confirm")  # "Leave kiosk mode?"
     assert stopped and pilot.app.lockdown.exit_allowed
+
+
+def open_panel(pilot):
+    pilot.app.staff.pins.set_pin("1357")
+    long_press_corner(pilot)
+    type_pin(pilot, "1357")
+    assert pilot.screen.name == "staff"
+
+
+def test_the_self_test_reports_in_the_panels_language(staffed, tmp_path):
+    pilot = staffed
+    open_panel(pilot)
+    content = pilot.app.keeper.content_dir
+    stops = content / "stops.yaml"
+    stops.write_text(stops.read_text(encoding="utf-8").replace("number: 102", "number: [102", 1),
+                     encoding="utf-8")  # the file breaks after the kiosk read it
+    pilot.tap("staff_selftest")
+    assert pilot.text("staff_result") == "Өзін-өзі тексеру жүріп жатыр..."
+    pilot.app.staff._selftest.join(120)  # the real `main.py selftest`, as a process
+    pilot.frames(3)
+    result = pilot.text("staff_result")
+    report = tmp_path / "data" / "selftest-report.txt"
+    assert result == ("Өзін-өзі тексеру тоқтады: stops.yaml файлында қателер бар. "
+                      f"Толығырақ: {report}")
+    assert "selftest stopped: stops.yaml has problems" in report.read_text(encoding="utf-8")
+
+
+def test_the_panel_follows_a_live_reload(staffed):
+    pilot = staffed
+    content = pilot.app.keeper.content_dir
+    stops = content / "stops.yaml"
+    good = stops.read_text(encoding="utf-8")
+    stops.write_text(good.replace("number: 102", "number: [102", 1), encoding="utf-8")
+    pilot.app.reload_tour()
+    open_panel(pilot)
+    assert "stops.yaml файлында қателер бар" in pilot.text("staff_tour_status")  # in kk
+    assert pilot.text("staff_problems")
+    stops.write_text(good, encoding="utf-8")  # staff fix the file; the watcher reloads
+    pilot.app.reload_tour()
+    pilot.advance(1.5)
+    assert not pilot.app.content_notice
+    status = pilot.text("staff_tour_status")
+    assert pilot.app.tr._("The tour is up to date.") in status
+    assert "stops.yaml файлында қателер бар" not in status
+    assert pilot.text("staff_problems") == ""
+
+
+def test_a_fresh_kiosk_says_there_is_nothing_yet(staffed, tmp_path):
+    pilot = staffed
+    open_panel(pilot)
+    assert pilot.text("staff_languages") == "Әзірге келушілер тіркелмеген."  # no visits yet
+    empty = pilot.find("staff_table_empty")
+    assert empty.text == "Әзірге бірде-бір нысан ашылмаған." and empty.opacity == 1
+    exports = [b.text for b in pilot.find("staff_exports").children]
+    assert str(tmp_path / "data" / "exports") in exports

@@ -2,13 +2,58 @@
 
 Opened only through :mod:`kiosk.ui.staff` (long press and PIN). The figures come from
 :class:`kiosk.analytics.Report`, the same as `python main.py stats` prints.
+
+The way back to the guide and the way out of kiosk mode stay in a bar at the panel's foot,
+on screen at every scroll position; what an action reports is shown there too, so a new
+line never moves the controls. The two columns scroll, and each keeps its place when
+what it holds grows or shrinks (:class:`StaffScroll`).
 """
 
-from kivy.properties import ListProperty, NumericProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.screenmanager import Screen
 from kivy.uix.widget import Widget
 
-from ..widgets.scrolling import ScrollArea  # noqa: F401  (the panel's scrollers, in staff.kv)
+from ..widgets.overlay import Overlay
+from ..widgets.scrolling import ScrollArea
+
+
+class StaffScroll(ScrollArea):
+    """A column of the panel that stays where staff left it.
+
+    Kivy keeps a scroll view's position as a fraction of how far it can scroll, so when
+    the column grows (a longer status, a new export folder) or the view shrinks (a longer
+    line in the foot bar), everything under the finger moves. This keeps the distance
+    from the top instead.
+    """
+
+    def __init__(self, **kwargs):
+        self._from_top = 0.0
+        self._keeping = False
+        super().__init__(**kwargs)
+        self.fbind("scroll_y", self._remember)
+        self.fbind("height", self._keep_place)
+
+    def add_widget(self, widget, *args, **kwargs):
+        super().add_widget(widget, *args, **kwargs)
+        widget.fbind("height", self._keep_place)
+
+    def _reach(self) -> float:
+        content = self._viewport
+        return max(0.0, content.height - self.height) if content is not None else 0.0
+
+    def _remember(self, *_args) -> None:
+        if not self._keeping:
+            self._from_top = (1.0 - self.scroll_y) * self._reach()
+
+    def _keep_place(self, *_args) -> None:
+        reach = self._reach()
+        self._from_top = min(self._from_top, reach)
+        self._keeping = True
+        try:
+            self.scroll_y = 1.0 - self._from_top / reach if reach > 0 else 1.0
+            self._update_effect_bounds()
+        finally:
+            self._keeping = False
 
 
 class SessionsChart(Widget):
@@ -52,6 +97,15 @@ class SessionsChart(Widget):
                           pos=(self.x + index * slot + (slot - text.texture.width) / 2, self.y))
 
 
+class StaffExitView(Overlay):
+    """"Leave kiosk mode?": the way out asks first; Cancel (or a tap beside it) stays."""
+
+    __events__ = ("on_confirm",)
+
+    def on_confirm(self):
+        pass
+
+
 class StaffScreen(Screen):
     """What the panel shows; the app fills these from the tour keeper and the report."""
 
@@ -65,13 +119,17 @@ class StaffScreen(Screen):
     default_volume = NumericProperty(0.7)
     result = StringProperty("")
     export_folders = ListProperty([])
+    #: False where this kiosk keeps no visit log (the self-test's walk): the figures say so.
+    counting = BooleanProperty(True)
 
     def on_rows(self, *_args) -> None:
+        from kivy.app import App
         from kivy.factory import Factory
 
         table = self.ids.staff_table
         table.clear_widgets()
-        from kivy.app import App
+        if not self.rows:
+            return  # the table's own line says that no stop was opened yet
         tr = App.get_running_app().tr
         cells = [tr._("Stop"), tr._("Opened"), tr._("Heard to the end"), tr._("Listened")]
         for row in self.rows:
