@@ -8,68 +8,22 @@ The reading rules captions follow (broadcast practice): at most ``MAX_LINES`` li
 about ``LINE_CHARS`` characters, ``MIN_SECONDS`` to ``MAX_SECONDS`` on screen, and no
 faster than ``MAX_CHARS_PER_SECOND``. ``reading_problems`` says how a cue breaks them
 (``check`` warns staff with it), ``cue_lines`` breaks a sentence into cues that keep them
-(the demo generator uses it), and ``webvtt_text`` writes cues as WebVTT with webvtt-py,
-the same library that reads them here.
+(the demo generator uses it). WebVTT files are read and written by ``kiosk.vtt``.
 """
 
 from __future__ import annotations
 
 import bisect
 import os
-import re
-from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-import webvtt
-from webvtt.errors import MalformedCaptionError, MalformedFileError
-from webvtt.models import Timestamp
+from .files import FileTooLarge, read_regular_file
+from .vtt import BAD_TIME, Cue, parse
+from .vtt import write as webvtt_text  # noqa: F401  (the demo writes its captions with it)
 
 
 class CaptionsError(Exception):
     """A captions file could not be read; the message says why, for staff."""
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One caption: ``text`` is on screen from ``start`` until just before ``end`` (seconds)."""
-
-    start: float
-    end: float
-    text: str
-    #: The cue's own lines as the file breaks them (``text`` is them joined by spaces).
-    lines: tuple[str, ...] = field(default=(), compare=False)
-    #: The cue's identifier in the file ("" if none). "3.2" is the second cue of
-    #: sentence 3: see ``passage``.
-    identifier: str = field(default="", compare=False)
-
-    @property
-    def shown(self) -> str:
-        """The text as the caption band shows it: the file's own line breaks kept."""
-        return "\n".join(self.lines) if self.lines else self.text
-
-    @property
-    def passage(self) -> str | None:
-        """The sentence this cue belongs to, when its identifier says ("3" of "3.2")."""
-        match = _PART_OF.match(self.identifier)
-        return match.group(1) if match else None
-
-
-_PART_OF = re.compile(r"^(\d+)\.\d+$")
-
-
-# "01:02:03.456" or "02:03.456". Parsed here because webvtt-py's start_in_seconds drops
-# the milliseconds, and half a second matters when the words are being spoken.
-_TIMESTAMP = re.compile(r"^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
-
-
-def _seconds(stamp: str) -> float:
-    match = _TIMESTAMP.match(stamp.strip())
-    if match is None:
-        raise ValueError(stamp)
-    hours, minutes, seconds, millis = match.groups()
-    # whole milliseconds first, one division last: 16.824 comes out as the float 16.824
-    millis_in_all = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
-    return millis_in_all / 1000
 
 
 class Captions:
@@ -86,53 +40,41 @@ class Captions:
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> Captions:
-        """Read a WebVTT file. Raises only ``CaptionsError``, with a message for staff."""
+        """Read a WebVTT file. Raises only ``CaptionsError``, with a message for staff.
+
+        Blocks a reader would drop (text cut off from its cue, a broken timing line) are
+        left out here; ``check`` names them with their lines."""
         name = os.fspath(path)
         try:
-            size = os.stat(name).st_size
-            if size > MAX_FILE_BYTES:
-                raise CaptionsError(
-                    f"The captions file {name} is {size / 2**20:.1f} MB, far more than captions "
-                    "ever need; it is not shown (check it with main.py check)")
-            captions = webvtt.read(name).captions
-        except CaptionsError:
-            raise
+            raw = read_regular_file(name, MAX_FILE_BYTES)
+        except FileTooLarge as exc:
+            raise CaptionsError(
+                f"The captions file {name} is {exc.size / 2**20:.1f} MB, far more than captions "
+                "ever need; it is not shown (check it with main.py check)") from None
         except FileNotFoundError:
             raise CaptionsError(f"The captions file {name} is missing") from None
-        except UnicodeDecodeError:
-            raise CaptionsError(
-                f"The captions file {name} is not UTF-8 text; save it as UTF-8") from None
         except OSError as exc:
             raise CaptionsError(
                 f"The captions file {name} could not be read: {exc.strerror or exc}") from None
-        except MalformedFileError:
+        try:
+            parsed = parse(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
             raise CaptionsError(
-                f"The captions file {name} is not WebVTT: its first line must be WEBVTT"
-            ) from None
-        except MalformedCaptionError as exc:
+                f"The captions file {name} is not UTF-8 text; save it as UTF-8") from None
+        if parsed is None:
             raise CaptionsError(
-                f"The captions file {name} has a time that cannot be read ({exc}); "
-                "write times like 00:01:02.500") from None
-        except Exception as exc:  # webvtt-py may fail in other ways; staff get one kind
-            raise CaptionsError(f"The captions file {name} could not be read: {exc}") from None
-
-        cues = []
-        for number, caption in enumerate(captions, start=1):
-            try:
-                start, end = _seconds(caption.start), _seconds(caption.end)
-            except ValueError as exc:
+                f"The captions file {name} is not WebVTT: its first line must be WEBVTT")
+        for kind, line, text in parsed.dropped:
+            if kind == BAD_TIME:
                 raise CaptionsError(
-                    f"The captions file {name}, cue {number}: the time {exc} cannot be read; "
-                    "write times like 00:01:02.500") from None
-            if end < start:
+                    f"The captions file {name} has a time that cannot be read ('{text}', line "
+                    f"{line}); write times like 00:01:02.500")
+        for number, cue in enumerate(parsed.cues, start=1):
+            if cue.end < cue.start:
                 raise CaptionsError(
-                    f"The captions file {name}, cue {number}: it ends ({caption.end}) "
-                    f"before it starts ({caption.start})")
-            # a cue's lines are a sentence broken for width: the band keeps the breaks,
-            # the transcript reads them as one
-            lines = tuple(line.strip() for line in caption.text.splitlines() if line.strip())
-            cues.append(Cue(start, end, " ".join(lines), lines, (caption.identifier or "").strip()))
-        return cls(cues)
+                    f"The captions file {name}, cue {number}: it ends ({cue.end_text}) "
+                    f"before it starts ({cue.start_text})")
+        return cls(parsed.cues)
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -327,26 +269,6 @@ def sentence_cues(words: Sequence[str], breaks: set[int] | None = None,
                 end = first
             return spans[::-1]
     return [(n, n + 1) for n in range(count)]  # a word longer than a line: alone, as it is
-
-
-# --- writing ---------------------------------------------------------------------------
-
-
-def _clock(seconds: float) -> str:
-    """A WebVTT timestamp, to the millisecond, as webvtt-py writes one."""
-    millis = int(round(seconds * 1000))
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return str(Timestamp(hours, minutes, secs, millis))
-
-
-def webvtt_text(cues: Iterable[Cue]) -> str:
-    """The cues as a WebVTT file's text (webvtt-py writes it), ending with a newline."""
-    captions = [webvtt.Caption(_clock(cue.start), _clock(cue.end), list(cue.lines) or [cue.text],
-                               identifier=cue.identifier or None)
-                for cue in cues]
-    return webvtt.WebVTT(captions=captions).content.rstrip("\n") + "\n"
 
 
 # --- showing a cue in at most two lines -----------------------------------------------
