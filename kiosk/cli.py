@@ -89,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "run")
     args = build_parser().parse_args(argv)
+    from .data_folder import data_folder_problem
+
+    problem = data_folder_problem(args.command, getattr(args, "data", None))
+    if problem:  # one clear line, never a traceback (`run` falls back instead)
+        print(problem, file=sys.stderr)
+        return 1
     if args.command == "check":
         from .check import run_check
         return run_check(args.content, strict=args.strict)

@@ -28,6 +28,14 @@ def prepare_kivy(data_dir: Path, windowed: bool, size: tuple[int, int] | None = 
     os.environ.setdefault("KIVY_HOME", str(kivy_home))
     os.environ.setdefault("KIVY_USE_DEFAULTCONFIG", "1")
     os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+    # Logging can never take the kiosk down (kiosk.logs): Kivy's own file logger raises
+    # on a full disk from every log call, so it is never made; everything logged goes to
+    # a file that drops and counts what it cannot write. Standard output and error too.
+    os.environ["KIVY_NO_FILELOG"] = "1"
+    from ..logs import log_everything, protect_std_streams
+
+    protect_std_streams()
+    log_everything(data_dir / "logs")
     if offscreen is None:
         offscreen = not has_display()
     if offscreen:

@@ -13,11 +13,12 @@ import os
 import sys
 import time
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from kivy.base import ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
+
+from ..logs import KIOSK_LOG, log_to
 
 log = logging.getLogger("kiosk.faults")
 
@@ -26,21 +27,17 @@ LIMIT = 3
 WINDOW = 60.0
 #: Seconds the "temporarily unavailable" screen stays before the restart.
 RESTART_DELAY = 5.0
-LOG_FILE = "kiosk.log"
+LOG_FILE = KIOSK_LOG
 
 
 def log_to_file(data_dir: Path) -> Path:
-    """Send the kiosk's log (with tracebacks) to a rotating file in the data folder."""
-    folder = Path(data_dir) / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_FILE
-    root = logging.getLogger("kiosk")
-    if not any(isinstance(h, RotatingFileHandler) and h.baseFilename == str(path)
-               for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    """Send the kiosk's log (with tracebacks) to a rotating file in the data folder.
+
+    A line that cannot be written (a full disk) is dropped and counted, never raised
+    (kiosk.logs): logging can never take the kiosk down.
+    """
+    path = Path(data_dir) / "logs" / LOG_FILE
+    log_to(logging.getLogger("kiosk"), path, level=logging.INFO)
     return path
 
 

@@ -181,7 +181,13 @@ class SelfTest:
 def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) -> int:
     ensure_data_dir(data_dir)
     if screenshots is not None:
-        screenshots.mkdir(parents=True, exist_ok=True)
+        try:
+            screenshots.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            print(f"The screenshots folder {screenshots} cannot be made "
+                  f"({error.strerror or error}): choose another with --screenshots DIR.",
+                  file=sys.stderr)
+            return 1
     from .bootstrap import prepare_kivy
 
     prepare_kivy(data_dir, windowed=True)
@@ -202,7 +208,7 @@ def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) ->
 
     from ..content import read_tour
 
-    tour, problems = read_tour(content_dir)
+    tour, problems = (found := read_tour(content_dir)).tour, found.problems
     if tour is None:
         print("\n".join(map(str, problems)))
         print("\nselftest stopped: stops.yaml has problems (see above).")
