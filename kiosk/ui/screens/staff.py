@@ -42,8 +42,13 @@ class StaffScroll(ScrollArea):
         return max(0.0, content.height - self.height) if content is not None else 0.0
 
     def _remember(self, *_args) -> None:
-        if not self._keeping:
-            self._from_top = (1.0 - self.scroll_y) * self._reach()
+        if self._keeping:
+            return
+        reach = self._reach()
+        if reach <= 0 and self.scroll_y != 1.0:
+            self.scroll_y = 1.0  # a column with nothing to scroll stays at the top
+            return
+        self._from_top = (1.0 - self.scroll_y) * reach
 
     def _keep_place(self, *_args) -> None:
         reach = self._reach()
