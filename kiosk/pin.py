@@ -1,6 +1,8 @@
 """The staff PIN that opens the staff panel, and `python main.py set-pin`.
 
-The PIN is kept only as a salted scrypt hash in ``DATA/staff-pin.json``. The kiosk stands
+Only `set-pin` sets the PIN (deploy/install.sh runs it): a kiosk without one keeps its
+staff panel shut and never offers a visitor to choose one. Obvious PINs (0000, 1234,
+4321) are refused. The PIN is kept only as a salted scrypt hash in ``DATA/staff-pin.json``. The kiosk stands
 in a public hall, so guessing must be slow: after the third wrong try each further try
 waits longer (2 s, doubling to 5 min), during the wait every try is refused at once,
 without even hashing (the right PIN too: the panel never opens during a lockout), and the
@@ -60,6 +62,28 @@ def valid_pin(pin: Any) -> str:
     return pin
 
 
+def weakness(pin: str) -> str | None:
+    """Why ``pin`` (already 4 to 8 digits) is a first guess, or None.
+
+    Refused: one digit repeated (0000, 77777) and a run of neighbouring digits up or down
+    (1234, 4321, 23456, 7890, 0987), the guesses anyone tries first on a keypad.
+    """
+    if len(set(pin)) == 1:
+        return f"{pin} is one digit repeated, the first thing anyone would try."
+    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:])}
+    if steps in ({1}, {9}):
+        return f"{pin} is a run of neighbouring digits, the first thing anyone would try."
+    return None
+
+
+def strong_pin(pin: Any) -> str:
+    """``pin`` if it is 4 to 8 digits and not a first guess, else ValueError saying why."""
+    why = weakness(valid_pin(pin))
+    if why is not None:
+        raise ValueError(f"{why} Please choose digits that follow no pattern.")
+    return pin
+
+
 class PinStore:
     """The staff PIN of one data folder. ``clock`` is injectable (fake in tests)."""
 
@@ -74,7 +98,7 @@ class PinStore:
     # --- asking --------------------------------------------------------------------------
 
     def has_pin(self) -> bool:
-        """False at a first start: the panel then asks staff to set one."""
+        """False until `python main.py set-pin` sets one: the panel then stays shut."""
         return self._current() is not None
 
     def wait(self) -> float:
@@ -160,7 +184,8 @@ class PinStore:
             log.error("Staff PIN file %s is damaged (%s); set aside as %s", self.path, why,
                       target.name)
             self._problem(f"The staff PIN file was damaged and was set aside as "
-                          f"{target.name}; please set a new PIN.")
+                          f"{target.name}; please set a new PIN with "
+                          f"'python main.py set-pin'.")
             return None
 
     def _save(self, record: dict) -> None:
@@ -203,11 +228,56 @@ def _hash(pin: str, record: dict) -> bytes:
                           p=p, maxmem=128 * r * (n + p + 2) + 2**20, dklen=32)
 
 
+# --- a fallback data folder -------------------------------------------------------------
+
+def carry_pin(source_dir: Path, target_dir: Path) -> bool:
+    """Give ``target_dir`` (the fallback data folder) the PIN kept in ``source_dir`` (the
+    real one, which may be read-only or full), or none if it has none.
+
+    Nothing is written in ``source_dir``. Without a readable PIN there (none set, a file
+    where the folder should be, a damaged file), ``target_dir`` is left with none either,
+    so the panel stays shut: a PIN from an earlier start is never kept. Wrong tries the
+    fallback already counted against the same PIN are kept: a restart lifts no lockout.
+    True when ``target_dir`` now holds the real PIN.
+    """
+    target = PinStore(target_dir)
+    record, kept = _peek(Path(source_dir) / PIN_FILE), _peek(target.path)
+    try:
+        if record is None:
+            target.path.unlink(missing_ok=True)
+            return False
+        if kept is not None and (kept["salt"], kept["hash"]) == (record["salt"], record["hash"]) \
+                and kept["failures"] > record["failures"]:
+            record = {**record, "failures": kept["failures"], "last_failure": kept["last_failure"]}
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+        target._write(record)
+        return True
+    except OSError as exc:
+        log.error("Staff PIN: cannot copy it to the fallback data folder %s: %s", target_dir, exc)
+        try:
+            target.path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+
+
+def _peek(path: Path) -> dict | None:
+    """The PIN record in ``path``, or None when it cannot be read or is damaged (and then
+    it is left where it is: the folder may not be ours to change)."""
+    try:
+        return _checked(json.loads(path.read_bytes()))
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+        return None
+
+
 # --- python main.py set-pin ------------------------------------------------------------
 
 def run_set_pin(data_dir: Path, from_stdin: bool = False, *, stdin=None,
                 getpass: Callable[[str], str] = getpass_module.getpass) -> int:
-    """Ask for the new PIN twice (or read one line with ``from_stdin``) and store it."""
+    """Ask for the new PIN twice (or read one line with ``from_stdin``) and store it.
+
+    A PIN that is not 4 to 8 digits, or is a first guess (:func:`weakness`), is refused
+    with the reason."""
     try:
         if from_stdin:
             pin = (stdin or sys.stdin).readline().strip()
@@ -222,7 +292,7 @@ def run_set_pin(data_dir: Path, from_stdin: bool = False, *, stdin=None,
     store = PinStore(data_dir)
     replacing = store.has_pin()
     try:
-        store.set_pin(pin)
+        store.set_pin(strong_pin(pin))
     except ValueError as exc:
         print(f"{exc} Nothing was changed.", file=sys.stderr)
         return 1

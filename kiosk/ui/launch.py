@@ -63,9 +63,12 @@ def open_audio_after_first_frame(app, backend) -> None:
 
 
 def usable_data_dir(data_dir: Path) -> Path:
-    """The data folder, or, if it cannot be made or written, a temporary one: the kiosk
-    still serves visitors (what it writes is then kept only until the next restart)."""
-    import tempfile
+    """The data folder, or, if it cannot be made or written, the user's fallback folder
+    (the same one at each start, see :func:`kiosk.paths.fallback_data_dir`): the kiosk
+    still serves visitors. The fallback gets the real folder's staff PIN, read there
+    without writing; a real folder with no PIN leaves the staff panel shut."""
+    from ..paths import fallback_data_dir
+    from ..pin import carry_pin
 
     try:
         ensure_data_dir(data_dir)
@@ -74,10 +77,12 @@ def usable_data_dir(data_dir: Path) -> Path:
         probe.unlink()
         return data_dir
     except OSError as error:
-        fallback = Path(tempfile.mkdtemp(prefix="alzhir-kiosk-"))
+        fallback = fallback_data_dir()
+        pin = ("its staff PIN still opens the staff panel" if carry_pin(data_dir, fallback)
+               else "it has no staff PIN, so the staff panel stays shut")
         print(f"The data folder {data_dir} cannot be written ({error.strerror or error}); "
-              f"the kiosk runs with {fallback} until it is fixed. Choose another with "
-              "--data DIR.", file=sys.stderr)
+              f"the kiosk runs with {fallback} until it is fixed ({pin}). Choose another "
+              "with --data DIR.", file=sys.stderr)
         return fallback
 
 

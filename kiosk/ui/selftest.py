@@ -77,9 +77,15 @@ class SelfTest:
         self.shoot(f"still-there-{language}")
         app.still_there.dismiss(animation=False)
         if app.staff.pins is not None:  # the corner's long press: the only way out
-            app.staff.ask_pin()
+            if not app.staff.pins.has_pin():  # no PIN set: the note that the panel is shut
+                app.staff.ask_pin()
+                yield 3
+                self.shoot(f"staff-no-pin-{language}")
+                app.staff.no_pin_view.dismiss(animation=False)
+                yield 1
+            pad = app.staff._pin_pad()  # the pad itself, as it opens once a PIN is set
+            pad.start()
             yield 3
-            pad = app.staff.pin_view
             missing = [key for key in (*(f"pin_{n}" for n in range(10)), "pin_enter")
                        if key not in pad.ids]
             if missing:

@@ -1,7 +1,8 @@
 """The staff panel's way in: a long press in the top-left corner, then the PIN.
 
-Visitors do not press one corner for three seconds by chance; staff know to. A kiosk
-with no PIN yet asks staff to choose one (twice, to be sure). Wrong PINs meet a growing
+Visitors do not press one corner for three seconds by chance; staff know to. Only
+`python main.py set-pin` sets the PIN: a kiosk with none keeps the panel shut and the
+long press shows a note saying so, never a way to choose one. Wrong PINs meet a growing
 wait (kept by :class:`kiosk.pin.PinStore`), and the panel never opens during it.
 """
 
@@ -68,11 +69,11 @@ class StaffGate:
 
 
 class StaffPinView(Overlay):
-    """The PIN pad. ``mode`` is "enter" (check a PIN) or "choose"/"confirm" (a first PIN)."""
+    """The PIN pad: checks the PIN that `set-pin` set (``mode`` is always "enter")."""
 
     mode = StringProperty("enter")
     typed = StringProperty("")
-    #: A message id shown under the dots: a wrong PIN, a wait, a mismatch.
+    #: A message id shown under the dots: a wrong PIN, a wait.
     message = StringProperty("")
     wait = NumericProperty(0)
     __events__ = ("on_granted",)
@@ -80,10 +81,9 @@ class StaffPinView(Overlay):
     def __init__(self, pins, **kwargs):
         super().__init__(**kwargs)
         self.pins = pins
-        self._first = ""
 
     def start(self) -> None:
-        self.mode = "enter" if self.pins.has_pin() else "choose"
+        self.mode = "enter"
         self.typed = self.message = ""
         self.open(animation=False)
 
@@ -97,26 +97,13 @@ class StaffPinView(Overlay):
 
     def _submit(self) -> None:
         pin, self.typed = self.typed, ""
-        if self.mode == "enter":
-            result = self.pins.check(pin)
-            if result.ok:
-                self.dismiss(animation=False)
-                self.dispatch("on_granted")
-            else:
-                self.wait = round(result.wait)
-                self.message = "wait" if result.wait > 0 else "wrong"
-        elif self.mode == "choose":
-            if not 4 <= len(pin) <= 8:
-                self.message = "length"
-                return
-            self._first, self.mode, self.message = pin, "confirm", ""
-        else:
-            if pin != self._first:
-                self.mode, self.message = "choose", "mismatch"
-                return
-            self.pins.set_pin(pin)
+        result = self.pins.check(pin)  # with no PIN set, never ok
+        if result.ok:
             self.dismiss(animation=False)
             self.dispatch("on_granted")
+        else:
+            self.wait = round(result.wait)
+            self.message = "wait" if result.wait > 0 else "wrong"
 
     def on_granted(self):
         pass
@@ -132,6 +119,7 @@ class StaffDesk:
         self.settings = staff_settings
         self.gate = StaffGate(self.ask_pin)
         self.pin_view = None
+        self.no_pin_view = None  # the note shown instead of the pad while no PIN is set
         self.exit_view = None
         self._selftest = None
         #: The tour keeper's status the panel shows now; a live reload replaces it.
@@ -142,6 +130,12 @@ class StaffDesk:
         """Called when the app starts: the corner is watched from now on."""
         if self.pins is not None:
             self.gate.start()
+            if not self.pins.has_pin():
+                import logging
+
+                logging.getLogger(__name__).warning(
+                    "This kiosk has no staff PIN yet: the staff panel stays shut until "
+                    "'python main.py set-pin --data %s' sets one.", self.data_dir)
 
     def _pin_pad(self) -> StaffPinView:
         """The PIN pad, made the first time it is asked for, once its kv rule is loaded
@@ -160,11 +154,24 @@ class StaffDesk:
         return self.app.screens.get_screen("staff")
 
     def ask_pin(self) -> None:
+        """The corner's long press: the PIN pad, or, with no PIN set, the note that says
+        the panel stays shut until `set-pin` sets one."""
         if self.pins is None:
+            return
+        if not self.pins.has_pin():
+            self._show_no_pin()
             return
         pad = self._pin_pad()
         if pad.parent is None:
             pad.start()
+
+    def _show_no_pin(self) -> None:
+        from .widgets.staff_no_pin import StaffNoPinView
+
+        if self.no_pin_view is None:
+            self.no_pin_view = StaffNoPinView()
+        if self.no_pin_view.parent is None:
+            self.no_pin_view.open(animation=False)
 
     def open(self) -> None:
         app = self.app

@@ -202,15 +202,15 @@ def answers(*replies):
 
 
 def test_set_pin_asks_twice(tmp_path, capsys):
-    assert run_set_pin(tmp_path, getpass=answers("4321", "4321")) == 0
+    assert run_set_pin(tmp_path, getpass=answers("4829", "4829")) == 0
     assert "The staff PIN was set" in capsys.readouterr().out
-    assert PinStore(tmp_path).check("4321").ok
-    assert run_set_pin(tmp_path, getpass=answers("5555", "5555")) == 0
+    assert PinStore(tmp_path).check("4829").ok
+    assert run_set_pin(tmp_path, getpass=answers("61730", "61730")) == 0
     assert "was changed" in capsys.readouterr().out
 
 
 def test_set_pin_refuses_two_different_pins(tmp_path, capsys):
-    assert run_set_pin(tmp_path, getpass=answers("4321", "4322")) == 1
+    assert run_set_pin(tmp_path, getpass=answers("4829", "4828")) == 1
     assert "differ; nothing was changed" in capsys.readouterr().err
     assert not (tmp_path / "staff-pin.json").exists()
 
@@ -230,3 +230,77 @@ def test_set_pin_with_no_answer_changes_nothing(tmp_path, capsys):
         raise EOFError
     assert run_set_pin(tmp_path, getpass=eof) == 1
     assert "nothing was changed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("weak, why", [
+    ("0000", "one digit repeated"),
+    ("77777777", "one digit repeated"),
+    ("1234", "a run of neighbouring digits"),
+    ("2345", "a run of neighbouring digits"),
+    ("4321", "a run of neighbouring digits"),
+    ("98765", "a run of neighbouring digits"),
+    ("7890", "a run of neighbouring digits"),
+    ("0987", "a run of neighbouring digits"),
+    ("123", "4 to 8 digits long, not 3"),
+])
+def test_set_pin_refuses_a_pin_anyone_would_guess_first_and_says_why(tmp_path, capsys, weak, why):
+    assert run_set_pin(tmp_path, getpass=answers(weak, weak)) == 1
+    said = capsys.readouterr().err
+    assert why in said and "Nothing was changed." in said, said
+    assert not (tmp_path / "staff-pin.json").exists()
+
+
+@pytest.mark.parametrize("fine", ["2580", "1357", "4829", "13579", "1212", "90210", "12345670"])
+def test_set_pin_takes_a_pin_with_no_such_pattern(tmp_path, fine):
+    assert run_set_pin(tmp_path, from_stdin=True, stdin=io.StringIO(fine + "\n")) == 0
+    assert PinStore(tmp_path).check(fine).ok
+
+
+# --- a fallback data folder keeps the real PIN (issue #13, point 1) -----------------------
+
+def test_the_fallback_folder_gets_the_real_pin_and_the_real_folder_is_not_written(tmp_path, clock):
+    from kiosk.pin import carry_pin
+
+    real, fallback = tmp_path / "real", tmp_path / "fallback"
+    PinStore(real, clock, **CHEAP).set_pin("4829")
+    before = {p.name: p.read_bytes() for p in real.iterdir()}
+    fallback.mkdir()
+    assert carry_pin(real, fallback)
+    assert PinStore(fallback, clock, **CHEAP).check("4829").ok
+    assert not PinStore(fallback, clock, **CHEAP).check("2580").ok
+    assert {p.name: p.read_bytes() for p in real.iterdir()} == before
+
+
+@pytest.mark.parametrize("real_is", ["missing", "a file", "empty", "damaged"])
+def test_a_real_folder_without_a_readable_pin_leaves_the_fallback_with_none(tmp_path, clock, real_is):
+    """An earlier start's copy is not kept: the panel stays shut."""
+    from kiosk.pin import carry_pin
+
+    real, fallback = tmp_path / "real", tmp_path / "fallback"
+    PinStore(fallback, clock, **CHEAP).set_pin("4829")  # left by an earlier start
+    if real_is == "a file":
+        real.write_text("a file where the data folder should be")
+    elif real_is != "missing":
+        real.mkdir()
+        if real_is == "damaged":
+            (real / "staff-pin.json").write_bytes(b"{")
+    assert not carry_pin(real, fallback)
+    assert not PinStore(fallback, clock, **CHEAP).has_pin()
+    assert not PinStore(fallback, clock, **CHEAP).check("4829").ok
+    if real_is == "damaged":  # left in place: the real folder is not ours to change here
+        assert (real / "staff-pin.json").read_bytes() == b"{"
+
+
+def test_a_restart_on_the_fallback_does_not_lift_a_lockout(tmp_path, clock):
+    from kiosk.pin import carry_pin
+
+    real, fallback = tmp_path / "real", tmp_path / "fallback"
+    PinStore(real, clock, **CHEAP).set_pin("4829")
+    carry_pin(real, fallback)
+    store = PinStore(fallback, clock, **CHEAP)
+    for _ in range(5):
+        store.check("0000")
+    waiting = store.wait()
+    assert waiting > 0
+    carry_pin(real, fallback)  # the kiosk is switched off and on
+    assert PinStore(fallback, clock, **CHEAP).check("4829") == PinCheck(False, waiting)

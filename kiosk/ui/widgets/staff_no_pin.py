@@ -1,0 +1,24 @@
+"""The note the corner's long press shows while the kiosk has no staff PIN.
+
+No PIN means no way into the staff panel: a visitor who finds the corner must never be
+offered to choose one (and with it "leave kiosk mode"). The note tells staff, in the
+visitor's language, how the PIN is set, and closes.
+"""
+
+from kivy.properties import StringProperty
+
+from ..screen_set import load_kv
+from .overlay import Overlay
+
+#: The command staff run on the kiosk's computer (the same in every language).
+SET_PIN_COMMAND = "python main.py set-pin"
+
+
+class StaffNoPinView(Overlay):
+    """"This kiosk has no staff PIN yet", with the command that sets it, and Close."""
+
+    command = StringProperty(SET_PIN_COMMAND)
+
+    def __init__(self, **kwargs):
+        load_kv("widgets/notices.kv", "widgets/staff_no_pin.kv")  # its panel, then the note
+        super().__init__(**kwargs)
