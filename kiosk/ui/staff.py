@@ -135,7 +135,7 @@ class StaffDesk:
 
                 logging.getLogger(__name__).warning(
                     "This kiosk has no staff PIN yet: the staff panel stays shut until "
-                    "'python main.py set-pin --data %s' sets one.", self.data_dir)
+                    "'python main.py set-pin' sets one in the kiosk's data folder.")
 
     def _pin_pad(self) -> StaffPinView:
         """The PIN pad, made the first time it is asked for, once its kv rule is loaded

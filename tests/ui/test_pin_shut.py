@@ -7,6 +7,7 @@ language, saying how staff set the PIN; nothing typed anywhere opens the panel.
 
 import pytest
 
+from tests.small_disks import needs_root
 from tests.ui.conftest import long_press_corner, type_pin
 
 NOTE = {
@@ -70,3 +71,76 @@ def test_once_set_pin_has_run_the_same_corner_asks_for_it(unset, tmp_path):
     assert pilot.text("pin_title") == pilot.app.tr._("Staff: enter the PIN")
     type_pin(pilot, "2580")
     assert pilot.screen.name == "staff"
+
+
+# --- a data folder that cannot be written: the kiosk runs on a fallback folder ----------
+
+@pytest.fixture
+def on_fallback(window, tmp_path, monkeypatch):
+    """start(data): the app as `run` builds it when ``data`` cannot be written (a real
+    read-only mount, or a file in its place); the fallback folder goes under tmp_path."""
+    import tempfile
+    import time
+
+    from kiosk.ui.launch import build_app, usable_data_dir
+    from kiosk.ui.pilot import FakeClock, Pilot
+    from samples import make_tour
+    from tests.ui.conftest import TOUR_SECONDS, fake_speaker
+
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    content = make_tour(tmp_path / "c", stops=2, seconds=TOUR_SECONDS)
+    pilots = []
+
+    def start(data):
+        fallback = usable_data_dir(data)
+        assert fallback != data and fallback.parent == tmp_path / "tmp"
+        clock = FakeClock(time.monotonic())
+        backend, player = fake_speaker(clock)
+        app = build_app(content, fallback, player=player, watch=False,
+                        transition_duration=0, clock=clock, start_screen="home")
+        pilot = Pilot.start(app, clock)
+        pilots.append(pilot)
+        pilot.app.wake_up()
+        return pilot
+
+    yield start
+    for pilot in pilots:
+        pilot.close()
+
+
+@needs_root
+def test_a_read_only_data_folder_keeps_its_pin_and_only_that_pin_opens_the_panel(on_fallback,
+                                                                                 tmp_path):
+    import subprocess
+
+    from kiosk.pin import PinStore
+    from tests.small_disks import tmpfs
+
+    with tmpfs(tmp_path / "data", size="1m") as data:
+        PinStore(data).set_pin("4829")  # as `set-pin` did before the folder went read-only
+        subprocess.run(["mount", "-o", "remount,ro", str(data)], check=True)
+        pilot = on_fallback(data)
+        long_press_corner(pilot)
+        assert pilot.text("pin_title") == pilot.app.tr._("Staff: enter the PIN")
+        type_pin(pilot, "2580")  # a visitor's guess
+        assert pilot.screen.name == "home"
+        type_pin(pilot, "4829")
+        assert pilot.screen.name == "staff"
+
+
+def test_a_file_in_place_of_the_data_folder_leaves_the_panel_shut(on_fallback, tmp_path):
+    import os
+
+    from kiosk.pin import PinStore
+
+    data = tmp_path / "data"
+    data.write_text("a file where the data folder should be\n")
+    earlier = tmp_path / "tmp" / f"alzhir-kiosk-{os.getuid()}"
+    PinStore(earlier).set_pin("1357")  # an earlier start's PIN must not be kept
+    os.chmod(earlier, 0o700)
+    pilot = on_fallback(data)
+    long_press_corner(pilot)
+    assert "python main.py set-pin" in pilot.text("no_pin_note")
+    with pytest.raises(LookupError):
+        pilot.find("pin_enter")
