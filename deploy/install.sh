@@ -8,8 +8,10 @@
 #                                       the kiosk user's desktop session
 #   deploy/install.sh --dry-run         print what it would do, change nothing
 #
-# Options: --user NAME (default kiosk). Running it again is harmless: it changes only what
-# differs, and never overwrites /etc/default/alzhir-kiosk or a tour already in place.
+# Options: --user NAME (default kiosk); --pin-from-stdin: read the staff PIN from the first
+# line of standard input instead of asking for it (for scripts: printf '%s\n' "$PIN" | ...).
+# Running it again is harmless: it changes only what differs, and never overwrites
+# /etc/default/alzhir-kiosk, a tour already in place or a staff PIN already set.
 #
 # For tests: KIOSK_ROOT_PREFIX=DIR installs every file under DIR instead of /, and runs
 # no command that changes the system (useradd, chown, systemctl, apt-get): it prints them.
@@ -23,6 +25,7 @@ root="${root%/}"
 mode=dedicated
 user=kiosk
 dry_run=0
+pin_from_stdin=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --desktop) mode=desktop ;;
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --user) user="${2:?--user needs a name}"; shift ;;
     --user=*) user="${1#--user=}" ;;
     --dry-run|-n) dry_run=1 ;;
+    --pin-from-stdin) pin_from_stdin=1 ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -163,6 +167,48 @@ else
   put "$config_path" 0644 root "$(cat "$here/alzhir-kiosk.default")" || true
 fi
 
+# -- the staff PIN: set here, never chosen at the kiosk --------------------------------------
+# Asked on the terminal (twice, not shown, never in the shell's history or the process
+# list), or read from standard input with --pin-from-stdin. Without a PIN the staff panel
+# stays shut (the kiosk says so), so a kiosk installed without a terminal is still safe.
+set_pin_later="sudo -u $user $repo/.venv/bin/python $repo/main.py set-pin --data $data_dir"
+staff_pin() {
+  say "4. The staff PIN (opens the staff panel; 4 to 8 digits, no 0000, 1234, 4321 ...)"
+  if [ -f "$root$data_dir/staff-pin.json" ]; then
+    say "  kept: the staff PIN set earlier (to change it: $set_pin_later)"
+    return 0
+  fi
+  if [ "$dry_run" = 1 ]; then
+    say "  would ask for the staff PIN (main.py set-pin)"
+    return 0
+  fi
+  local how=()
+  if [ "$pin_from_stdin" = 1 ]; then
+    how=(--pin-from-stdin)
+  elif [ -n "$root" ] || [ ! -t 0 ]; then
+    say "  not set: there is no terminal to ask on. The staff panel stays shut until you run:"
+    say "    $set_pin_later"
+    return 0
+  fi
+  if [ ! -x "$repo/.venv/bin/python" ]; then
+    say "  not set: $repo/.venv is missing. Afterwards run:  $set_pin_later"
+    return 0
+  fi
+  local tries=0
+  while :; do
+    tries=$((tries + 1))
+    if "$repo/.venv/bin/python" "$repo/main.py" set-pin --data "$root$data_dir" "${how[@]}"; then
+      system chown "$user:$user" "$data_dir/staff-pin.json"
+      return 0
+    fi
+    if [ "$pin_from_stdin" = 1 ] || [ "$tries" -ge 3 ]; then
+      say "  not set: the staff panel stays shut until you run:  $set_pin_later"
+      return 0
+    fi
+    say "  Please try again."
+  done
+}
+
 # -- 3. how it starts ----------------------------------------------------------------------
 if [ "$mode" = dedicated ]; then
   say "3. The service $service (its own X server on tty7)"
@@ -204,5 +250,6 @@ else
   next="Now set up automatic login for '$user' and the desktop's screen settings (docs/deploy.md, A desktop with automatic login), then reboot."
 fi
 
+staff_pin
 say "Done. $next"
 say "Logs: journalctl -u $service, and $data_dir/logs/. Guide: $repo/docs/deploy.md"

@@ -175,3 +175,41 @@ def test_repeated_starts_reuse_one_fallback_folder_and_two_kiosks_never_share(
         first.stop()
     left = sorted(p.name for p in temp_root.iterdir() if p.name.startswith("alzhir-kiosk-"))
     assert len(left) == 2, left  # five starts, at most two at once: two folders
+
+
+# -- deploy/install.sh sets the PIN (into a test root: KIOSK_ROOT_PREFIX) ------------------
+
+def install(root: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    env = dict(os.environ, KIOSK_ROOT_PREFIX=str(root))
+    return subprocess.run(["bash", str(ROOT / "deploy" / "install.sh"), *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+def test_install_sets_the_staff_pin_refuses_a_weak_one_and_keeps_it_afterwards(tmp_path):
+    from kiosk.pin import PinStore
+
+    pin_file = tmp_path / "var/lib/alzhir-kiosk/staff-pin.json"
+    weak = install(tmp_path, "--pin-from-stdin", stdin="4321\n")
+    assert weak.returncode == 0, weak.stdout + weak.stderr  # installed; the panel stays shut
+    assert "a run of neighbouring digits" in weak.stderr
+    assert "the staff panel stays shut until you run" in weak.stdout
+    assert "main.py set-pin --data /var/lib/alzhir-kiosk" in weak.stdout
+    assert not pin_file.exists()
+
+    done = install(tmp_path, "--pin-from-stdin", stdin=PIN + "\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert PinStore(pin_file.parent).check(PIN).ok
+    assert PIN not in pin_file.read_text()
+    assert "chown kiosk:kiosk /var/lib/alzhir-kiosk/staff-pin.json" in done.stdout
+
+    again = install(tmp_path, "--pin-from-stdin", stdin="2580\n")  # run again: PIN kept
+    assert "kept: the staff PIN set earlier" in again.stdout
+    assert PinStore(pin_file.parent).check(PIN).ok
+
+
+def test_install_without_a_terminal_leaves_the_panel_shut_and_says_how_to_set_the_pin(tmp_path):
+    result = install(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "The staff panel stays shut until you run:" in result.stdout
+    assert not (tmp_path / "var/lib/alzhir-kiosk/staff-pin.json").exists()
+    assert "would ask for the staff PIN" in install(tmp_path / "dry", "--dry-run").stdout

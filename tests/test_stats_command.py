@@ -119,7 +119,7 @@ def test_a_damaged_file_is_reported_and_left_alone(data, tmp_path):
 def test_stats_and_set_pin_import_no_kivy(data, tmp_path):
     code = ("import io, sys; from kiosk.cli import main; "
             f"assert main(['stats', '--data', {str(data)!r}]) == 0; "
-            "sys.stdin = io.StringIO('1234\\n'); "
+            "sys.stdin = io.StringIO('4829\\n'); "
             f"assert main(['set-pin', '--data', {str(tmp_path)!r}, '--pin-from-stdin']) == 0; "
             "assert not [m for m in sys.modules if m.split('.')[0] == 'kivy'], 'kivy imported'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
