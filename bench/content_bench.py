@@ -14,7 +14,7 @@ process, check as staff run it, so that each meets the same noise):
   each run, wall time from spawn to exit (Python start and imports included).
 - **check, in process**: ``kiosk.check.check_content(DIR)``: the same work without
   Python's start.
-- **load, as the kiosk does it**: ``kiosk.content.load_tour(DIR)`` in process: YAML with
+- **load, as the kiosk does it**: ``kiosk.content.read_tour(DIR)`` in process: YAML with
   its source map, the model, ids and numbers, every file's existence. No decoding.
 
 FLOOR for all three: ``yaml.load(text, Loader=yaml.CSafeLoader)`` of the same stops.yaml,
@@ -149,8 +149,8 @@ def measure(quick: bool) -> list[dict]:
 
     sys.path.insert(0, str(REPO))
     from kiosk.check import check_content
-    from kiosk.content import load_tour
-    from kiosk.content.media_checks import Inspections
+    from kiosk.content import read_tour
+    from kiosk.content.inspections import Inspections
 
     runs = 3 if quick else 7
     stops = QUICK_STOPS if quick else STOPS
@@ -168,7 +168,7 @@ def measure(quick: bool) -> list[dict]:
         floor, load, in_process, process = [], [], [], []
         for _ in range(runs):  # round by round, so that the floor meets the same noise
             floor += _timed(lambda: yaml.load(text, Loader=yaml.CSafeLoader), 1, cpu["floor"])
-            load += _timed(lambda: load_tour(content), 1, cpu["load"])
+            load += _timed(lambda: read_tour(content).valid_tour(), 1, cpu["load"])
             in_process += _timed(lambda: check_content(content), 1, cpu["check"])
             process += _timed(lambda: _check_process(content), 1, cpu["process"])
         pure = _timed(lambda: yaml.safe_load(text), 1 if quick else 3)
@@ -213,7 +213,7 @@ def measure(quick: bool) -> list[dict]:
         {"name": f"load of a {stops}-stop tour, as the kiosk does it", "unit": "s",
          "value": round(load_s, 3), "floor": round(floor_s, 3),
          "goal": f"at most {LOAD_GOAL_S:g} s", "meets": load_s <= LOAD_GOAL_S, "runs": runs,
-         "notes": (f"kiosk.content.load_tour(DIR) in process: YAML events with every value's "
+         "notes": (f"kiosk.content.read_tour(DIR) in process: YAML events with every value's "
                    f"place, the model, ids and numbers, every file's existence; nothing "
                    f"decoded. Runs (ms): {ms(load)}. {used('load')} " + floor_note)},
     ]

@@ -47,6 +47,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable, Protocol, runtime_checkable
 
+from .wav import is_wav
+
 log = logging.getLogger(__name__)
 
 
@@ -100,16 +102,6 @@ def audio_duration(path: str | os.PathLike) -> float:
     if not math.isfinite(duration) or duration <= 0:
         raise AudioError(f"The recording {name} contains no audio")
     return duration
-
-
-def _is_wav(path: str | os.PathLike) -> bool:
-    """True for RIFF/WAVE files, whose seeks SDL_mixer 2.6.3 truncates to whole seconds."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(12)
-    except OSError:
-        return False
-    return head[:4] == b"RIFF" and head[8:12] == b"WAVE"
 
 
 class PygameAudio:
@@ -178,7 +170,7 @@ class PygameAudio:
             self._loaded = False
             raise AudioError(f"The recording {name} could not be loaded: {exc}") from exc
         self._loaded = True
-        self._whole_seconds = _is_wav(path)
+        self._whole_seconds = is_wav(path)  # SDL_mixer truncates a WAV's seeks to whole seconds
 
     def _landing(self, seconds: float) -> float:
         target = max(0.0, float(seconds))

@@ -4,7 +4,8 @@ What is checked: everything the kiosk checks when it starts (``kiosk.content.loa
 the YAML, every value against the model, stop ids and numbers used twice, files that
 are missing or outside the content folder), then what only ``check`` has time for:
 language codes and the languages each stop lacks (``kiosk.content.languages``), and every
-recording, caption file and picture opened and decoded (``kiosk.content.media_checks``).
+recording, caption file and picture opened and decoded (``kiosk.content.media_checks``
+and the modules it names).
 
 Output: one line per problem, ``stops.yaml:LINE:COL: what is wrong; what to do`` (warnings
 say ``warning:`` after the place), in the order of the file; then the counts and the
@@ -23,14 +24,15 @@ from pathlib import Path
 
 from .content.errors import Problem, Severity
 from .content.languages import Gap, coverage_table, language_problems
-from .content.loader import Examined, examine
-from .content.media_checks import Inspections, MediaSummary, check_media
+from .content.inspections import Inspections
+from .content.loader import TourReading, read_tour
+from .content.media_checks import MediaSummary, check_media
 from .content.model import INTERFACE_LANGUAGES
 
 
 @dataclass
 class CheckReport:
-    found: Examined
+    found: TourReading
     problems: list[Problem] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     media: MediaSummary = field(default_factory=MediaSummary)
@@ -62,7 +64,7 @@ def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
     inspections = Inspections(workers)
     try:
         inspections.start(content_dir)
-        found = examine(content_dir)
+        found = read_tour(content_dir)
         report = CheckReport(found, list(found.problems))
         if found.source is not None and (found.stops or found.museum):
             problems, report.gaps = language_problems(found.museum, found.stops, found.source)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import Severity, read_tour
+from .content import read_tour
 from .media import PreparedMedia, tour_pictures
 
 CACHE_FOLDER = "media-cache"
@@ -22,8 +22,8 @@ def media_cache_dir(data_dir: Path) -> Path:
 
 
 def run_prepare(content_dir: Path, data_dir: Path, out=print, err=sys.stderr) -> int:
-    tour, problems = read_tour(content_dir)
-    errors = [p for p in problems if p.severity is Severity.error]
+    found = read_tour(content_dir)
+    tour, problems, errors = found.tour, found.problems, found.errors
     if errors or tour is None:
         for problem in problems:
             out(str(problem))

@@ -49,7 +49,8 @@ class TourKeeper:
 
     def load(self) -> Tour | None:
         """At start: stops.yaml if good, else the last good copy, else None."""
-        tour, problems = read_tour(self.content_dir)
+        found = read_tour(self.content_dir)
+        tour, problems = found.tour, found.problems
         if tour is not None:
             self._accept(tour, problems)
         else:
@@ -62,7 +63,8 @@ class TourKeeper:
 
     def reload(self) -> Tour | None:
         """After a change: the new tour if stops.yaml is good, else None (keep the old)."""
-        tour, problems = read_tour(self.content_dir)
+        found = read_tour(self.content_dir)
+        tour, problems = found.tour, found.problems
         if tour is None:
             self.status = TourStatus(self.status.source if self.tour else "none", problems,
                                      self.status.loaded_at)

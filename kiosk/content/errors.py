@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -39,3 +40,10 @@ class ContentError(Exception):
 
     def report(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+def said_by(error: Exception) -> str:
+    """What a library said in ``error``, short, without the path it repeats."""
+    text = str(error).strip().rstrip(".")
+    text = re.sub(r"^Error opening '[^']*': ", "", text)
+    return text[:120] or type(error).__name__

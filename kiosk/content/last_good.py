@@ -24,7 +24,7 @@ from ..atomic import write_bytes_atomically
 from ..files import read_regular_file
 from . import limits
 from .errors import Problem, Severity
-from .loader import TOUR_FILE, parse_tour
+from .loader import TOUR_FILE, read_tour_text
 from .tour import Tour
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,7 @@ class LastGoodTour:
         sha = hashlib.sha256(data).hexdigest()
         if self._stored_sha() == sha and self.text_path.is_file():
             return True  # kept already (it loaded cleanly then): no second parse, no write
-        tour, problems = parse_tour(text, root, check_files=True)
-        if tour is None or any(p.severity is Severity.error for p in problems):
+        if read_tour_text(text, root, check_files=True).tour is None:
             log.warning("last good tour not kept: the text does not load cleanly")
             return False
         meta = json.dumps({"saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -102,9 +101,11 @@ class LastGoodTour:
         except UnicodeDecodeError:
             return None, [Problem(where, 1, 1, "the last good tour is damaged (not UTF-8)")]
         try:
-            tour, problems = parse_tour(text, root, check_files=True)
+            found = read_tour_text(text, root, check_files=True)
+            tour, problems = found.tour, found.problems
             if tour is None:
-                lenient, problems_lenient = parse_tour(text, root, check_files=False)
+                lenient = read_tour_text(text, root, check_files=False)
+                lenient, problems_lenient = lenient.tour, lenient.problems
                 if lenient is not None:
                     file_problems = [p for p in problems if p not in problems_lenient]
                     tour = lenient

@@ -13,10 +13,13 @@ import soundfile
 from PIL import Image
 
 from kiosk.check import check_content, run_check
-from kiosk.content import media_checks
-from kiosk.content.media_checks import (CUE_TOLERANCE, inspect_audio, inspect_captions,
-                                        inspect_image, seconds, stamp)
-from tests.tour_factory import make_tour
+from kiosk.content import inspections, media_checks
+from kiosk.content.captions import CUE_TOLERANCE, inspect_captions
+from kiosk.content.pictures import inspect_image
+from kiosk.content.recordings import inspect_audio
+from kiosk.vtt import clock as stamp
+from kiosk.vtt import seconds
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,7 +38,7 @@ def edit(content: Path, old: str, new: str, count: int = 1) -> None:
 
 @pytest.fixture
 def tour(tmp_path) -> Path:
-    """Three stops, the last without English narration (tests.tour_factory)."""
+    """Three stops, the last without English narration (samples.make_tour)."""
     return make_tour(tmp_path / "tour", stops=3, seconds=3)
 
 
@@ -288,7 +291,7 @@ def test_a_picture_that_is_really_another_format(tmp_path):
 
 
 def test_the_benchmark_tour_is_clean_and_every_file_is_its_own(tmp_path):
-    from bench.content_bench import make_big_tour
+    from samples import make_big_tour
 
     content = make_big_tour(tmp_path / "big", stops=20)
     report = check_content(content)
@@ -298,21 +301,21 @@ def test_the_benchmark_tour_is_clean_and_every_file_is_its_own(tmp_path):
 
 
 def test_worker_processes_find_what_one_process_finds(tmp_path, monkeypatch):
-    from bench.content_bench import make_big_tour
+    from samples import make_big_tour
 
     content = make_big_tour(tmp_path / "big", stops=6)
     (content / "assets/audio/ru/arch-of-sorrow-0002.ogg").write_bytes(b"OggS" + bytes(500))
     (content / "assets/images/despair-and-hope-0003-1.jpg").write_bytes(b"\xff\xd8\xff")
     alone = check_content(content, workers=1)
-    monkeypatch.setattr(media_checks, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(inspections, "PARALLEL_FROM", 10)
     forked = []
-    real = media_checks._Cache._in_processes
+    real = inspections.Inspections._in_processes
 
     def spy(cache, items):
         forked.append(len(items))
         return real(cache, items)
 
-    monkeypatch.setattr(media_checks._Cache, "_in_processes", spy)
+    monkeypatch.setattr(inspections.Inspections, "_in_processes", spy)
     shared = check_content(content, workers=2)
     assert forked and forked[0] > 10
     assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]

@@ -1,11 +1,11 @@
-"""`check`'s quicker ways find and word exactly what its plain ways do.
+"""`check` reads as the kiosk's own readers do, and its workers find what one process finds.
 
-- Recordings: ``inspect_audio`` takes libsndfile's calls straight (``_plainly_fine``) and
-  falls back to ``soundfile.SoundFile`` (``_decode``) at the least doubt: for every kind
-  of file, good or broken, its report is the one ``_decode`` alone gives.
-- Captions: ``inspect_captions`` reads each block as webvtt-py's ``WebVTTCueBlock`` does,
-  in one pass; here it is compared, on random caption files, with the reading that asks
-  webvtt-py's ``is_valid`` and ``from_lines`` themselves.
+- Recordings: ``inspect_audio`` gives every kind of file, good or broken, the report
+  soundfile's plain reading gives (``soundfile.info`` for the length, ``soundfile.read``
+  for the sound), with an Ogg cut short told by its last page.
+- Captions: the one WebVTT reader (``kiosk.vtt``) takes as cues, on random caption files,
+  exactly what webvtt-py (an independent reader) takes, with the same times and text, and
+  names with a line everything webvtt-py drops or refuses.
 - Worker processes started before stops.yaml is parsed, on the files its text seems to
   name: whatever the guess (paths it misses, files no valid stop names, a path outside
   the folder, a named pipe), the problems are those one process finds.
@@ -23,11 +23,11 @@ import soundfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk import vtt
 from kiosk.check import check_content
-from kiosk.content import media_checks
-from kiosk.content.errors import Severity
-from kiosk.content.media_checks import (_decode, _whole, _plainly_fine, _short, inspect_audio,
-                                        inspect_captions, seconds)
+from kiosk.content import inspections
+from kiosk.content.captions import inspect_captions
+from kiosk.content.recordings import MIN_SECONDS, inspect_audio
 from tests.corpus.media import build_assets
 
 # ------------------------------------------------------------------- recordings
@@ -73,83 +73,31 @@ def recordings(tmp_path_factory) -> list[Path]:
     return made
 
 
-def test_every_recording_gets_the_report_soundfile_gives(recordings):
-    for path in recordings:  # (an Ogg cut short is then told by its last page: _whole)
-        assert inspect_audio(path) == _whole(path, _decode(path)), path.name
-
-
-def test_good_recordings_take_the_quick_way(recordings):
-    names = {path.name: path for path in recordings}
-    for name in ("good.ogg", "stereo.ogg", "good.mp3", "mp3-named.ogg"):
-        assert _plainly_fine(names[name]) == pytest.approx(_decode(names[name]).duration)
-    # a WAV's header is compared with its data, a short one is worded: SoundFile's way
-    for name in ("good.wav", "short.ogg", "wav-named.ogg", "empty.ogg", "missing.ogg"):
-        assert _plainly_fine(names[name]) is None, name
+def test_good_recordings_are_as_long_as_soundfile_says_and_broken_ones_are_named(recordings):
+    for path in recordings:
+        report = inspect_audio(path)
+        try:
+            info = soundfile.info(str(path))
+            whole = soundfile.read(str(path), dtype="int16")[0]
+        except Exception:  # soundfile cannot read it: check says what is wrong
+            assert report.error, path.name
+            continue
+        seconds_ = info.frames / info.samplerate
+        if report.error is None:
+            assert report.duration == pytest.approx(seconds_), path.name
+            assert len(whole) and seconds_ >= MIN_SECONDS, path.name
+        elif "cut short" not in report.error:  # a cut file may still decode what is left
+            assert seconds_ < MIN_SECONDS or not len(whole), (path.name, report.error)
+    names = {path.name: inspect_audio(path) for path in recordings}
+    for good in ("good.ogg", "stereo.ogg", "good.mp3", "good.wav", "mp3-named.ogg",
+                 "wav-named.ogg"):
+        assert names[good].error is None, good
+    for broken in ("short.ogg", "tiny.ogg", "text.mp3", "empty.ogg", "missing.ogg",
+                   "cut-12-good.ogg", "cut-300-good.wav"):
+        assert names[broken].error, broken
 
 
 # --------------------------------------------------------------------- captions
-
-
-def reference_captions(path: Path):
-    """(cues, problems) as check read captions before, asking webvtt-py block by block."""
-    from webvtt.vtt import WebVTTCueBlock, is_valid_content
-
-    text = path.read_bytes().decode("utf-8-sig")
-    lines = [line.rstrip("\r") for line in text.split("\n")]
-    if not is_valid_content(lines):
-        return (), ((1, "the first line must be WEBVTT; add that line at the top of the "
-                     "file", Severity.error),)
-    problems, cues = [], []
-    for number, block in media_checks._blocks(lines):
-        first = block[0]
-        if WebVTTCueBlock.is_valid(block):
-            line = number + (0 if WebVTTCueBlock.CUE_TIMINGS_PATTERN.match(first) else 1)
-            parsed = WebVTTCueBlock.from_lines(block)
-            start, end = seconds(parsed.start), seconds(parsed.end)
-            if start is None or end is None:
-                bad = parsed.start if start is None else parsed.end
-                problems.append((line, f"'{bad}' is not a WebVTT time, so this caption "
-                                 "cannot be read; write times like 00:01:02.500 (minutes and "
-                                 "seconds up to 59, a full stop before the milliseconds)",
-                                 Severity.error))
-                continue
-            words = " ".join(part.strip() for part in parsed.payload).strip()
-            cues.append((line, start, end, parsed.start, parsed.end, words))
-        elif number == 1 or first.startswith(("NOTE", "STYLE", "REGION")):
-            continue
-        elif any("-->" in line for line in block):
-            at = next(i for i, line in enumerate(block) if "-->" in line)
-            if at == len(block) - 1:
-                problems.append((number + at, "this caption has a timing line but no text; add "
-                                 "the words under it, or delete the timing line",
-                                 Severity.warning))
-            else:
-                problems.append((number + at, f"'{block[at].strip()}' is not a WebVTT timing "
-                                 "line, so this caption would never be shown; write it like "
-                                 "00:00:01.000 --> 00:00:04.000 (a full stop before the "
-                                 "milliseconds, and a space on each side of -->)",
-                                 Severity.error))
-        else:
-            problems.append((number, f"the text '{_short(first)}' belongs to no caption and "
-                             "would never be shown; a caption starts with its timing line and "
-                             "a blank line ends it: remove the blank line above this text, or "
-                             "give it a timing line", Severity.error))
-    previous = None
-    for cue in cues:
-        line, start, end, start_text, end_text, words = cue
-        if end <= start:
-            problems.append((line, f"the caption '{_short(words)}' ends ({end_text}) before "
-                             f"it starts ({start_text}); correct the times", Severity.error))
-        elif previous is not None and start < previous[1]:
-            problems.append((line, f"the caption '{_short(words)}' starts ({start_text}) "
-                             f"before the one above it ({previous[3]}); put the captions in "
-                             "time order", Severity.warning))
-        previous = cue
-    if not cues and not problems:
-        problems.append((0, "have no captions in them; add them, or remove the 'captions:' "
-                         "line from stops.yaml", Severity.warning))
-    return tuple(cues), tuple(problems)
-
 
 LINES = ["00:00:01.000 --> 00:00:02.500", "00:00:03.000 --> 00:00:01.000",
          "00:01.500 --> 00:02.000", "01:00:00.000 --> 01:00:01.000 align:start",
@@ -157,14 +105,17 @@ LINES = ["00:00:01.000 --> 00:00:02.500", "00:00:03.000 --> 00:00:01.000",
          "00:00:01,000 --> 00:00:02,000", "00:00:61.000 --> 00:01:00.000",
          "00:00:07.000 --> ", "-->", "a --> b", "00:00:0a.000 --> 00:00:01.000",
          "Words spoken here.", "  indented words  ", "1", "intro", "NOTE a comment",
+         "<i>tagged</i> words", "<v Guide>Spoken",
          "STYLE", "REGION", "WEBVTT", "Сөздер", "", "", "", " ", "\t", "\u3000", "x\r"]
 
 
 @st.composite
 def caption_files(draw) -> str:
-    head = draw(st.sampled_from(["WEBVTT\n\n", "WEBVTT - title\n\n", "\ufeffWEBVTT\n\n",
-                                 "WEBVTT\r\n\r\n", "WEBVTT\nKind: captions\n\n", "", "webvtt\n"]))
-    lines = draw(st.lists(st.sampled_from(LINES) | st.text(max_size=6), max_size=30))
+    head = draw(st.sampled_from(["WEBVTT\n\n", "WEBVTT - title\n\n", "WEBVTT\r\n\r\n",
+                                 "WEBVTT\nKind: captions\n\n", "", "webvtt\n"]))
+    lines = draw(st.lists(st.sampled_from(LINES) | st.text(alphabet=st.characters(
+        blacklist_categories=("Cs",), blacklist_characters="\x0b\x0c\x1c\x1d\x1e\x85"
+        "\u2028\u2029"), max_size=6), max_size=30))
     ending = draw(st.sampled_from(["\n", "", "\r\n", "\n\n"]))
     return head + "\n".join(lines) + ending
 
@@ -172,12 +123,32 @@ def caption_files(draw) -> str:
 @settings(max_examples=400, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(caption_files())
-def test_captions_read_as_webvtt_py_reads_them(tmp_path, text):
+def test_the_one_reader_takes_the_cues_webvtt_py_takes_and_names_what_it_drops(tmp_path, text):
+    import webvtt
+    from webvtt.errors import MalformedCaptionError, MalformedFileError
+
+    parsed = vtt.parse(text)
+    try:
+        theirs = webvtt.WebVTT.from_string(text).captions
+    except MalformedFileError:
+        assert parsed is None
+        return
+    except MalformedCaptionError:  # webvtt-py refuses the whole file for one bad time
+        assert parsed is not None and any(kind == vtt.BAD_TIME for kind, _, _ in parsed.dropped)
+        return
+    assert parsed is not None
+    assert not any(kind == vtt.BAD_TIME for kind, _, _ in parsed.dropped)
+    assert [(cue.start, cue.end, cue.lines, cue.identifier) for cue in parsed.cues] == [
+        (vtt.seconds(c.start), vtt.seconds(c.end), tuple(line.strip() for line in c.text.splitlines() if line.strip()),
+         (c.identifier or "").strip()) for c in theirs]
+    lines = text.split("\n")
+    for cue in parsed.cues:  # each cue's line is its timing line
+        assert "-->" in lines[cue.line - 1]
+    # check's report of the same file: its cues are the reader's
     path = tmp_path / "c.vtt"
-    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    path.write_bytes(text.encode("utf-8"))
     report = inspect_captions(path)
-    cues, problems = reference_captions(path)
-    assert (tuple(tuple(cue) for cue in report.cues), report.problems) == (cues, problems)
+    assert report.cues == tuple(parsed.cues)
     ends = [cue.end for cue in report.cues if cue.end > cue.start]
     assert report.latest == (max(ends) if ends else None)
 
@@ -186,7 +157,7 @@ def test_captions_read_as_webvtt_py_reads_them(tmp_path, text):
 
 
 def test_workers_started_on_a_guess_find_what_one_process_finds(tmp_path, monkeypatch):
-    from bench.content_bench import make_big_tour
+    from samples import make_big_tour
 
     content = make_big_tour(tmp_path / "big", stops=8)
     assets = build_assets(tmp_path / "corpus") / "assets"
@@ -218,15 +189,15 @@ def test_workers_started_on_a_guess_find_what_one_process_finds(tmp_path, monkey
     shutil.copyfile(content / "assets/audio/en/hall-alash-0005.ogg", tmp_path / "outside.ogg")
 
     alone = check_content(content, workers=1)
-    monkeypatch.setattr(media_checks, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(inspections, "PARALLEL_FROM", 10)
     guessed = []
-    real = media_checks.Inspections.start
+    real = inspections.Inspections.start
 
     def spy(inspections, content_dir):
         real(inspections, content_dir)
         guessed.append(inspections._pool is not None)
 
-    monkeypatch.setattr(media_checks.Inspections, "start", spy)
+    monkeypatch.setattr(inspections.Inspections, "start", spy)
     shared = check_content(content, workers=2)
     assert guessed == [True]
     assert [str(p) for p in shared.problems] == [str(p) for p in alone.problems]

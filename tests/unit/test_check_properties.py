@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from kiosk.check import check_content, run_check
 from kiosk.content import ContentError, Tour
 from kiosk.content.errors import Problem, Severity
-from kiosk.content.loader import parse_tour
-from tests.tour_factory import make_tour
+from kiosk.content.loader import read_tour_text
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = (ROOT / "stops.yaml").read_text(encoding="utf-8")
@@ -56,8 +56,9 @@ def time_limit(seconds: int):
 
 
 def load_text(text: str, root: Path = ROOT) -> Tour:
-    """What load_tour does with a stops.yaml holding ``text``."""
-    tour, problems = parse_tour(text, root)
+    """What reading a stops.yaml holding ``text`` gives: the tour and the problems."""
+    found = read_tour_text(text, root)
+    tour, problems = found.tour, found.problems
     if tour is None or any(p.severity is Severity.error for p in problems):
         raise ContentError(problems)
     return tour

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kiosk.content import ContentError, load_tour
-from kiosk.content.loader import examine
+from kiosk.content import ContentError, read_tour
 from kiosk.content.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,12 +52,12 @@ def make_content(tmp_path: Path, text: str = GOOD) -> Path:
 
 def problems_of(tmp_path: Path, text: str) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_tour(make_content(tmp_path, text))
+        read_tour(make_content(tmp_path, text)).valid_tour()
     return [str(p) for p in caught.value.problems]
 
 
 def test_good_tour_loads_in_order_without_hidden_stops(tmp_path):
-    tour = load_tour(make_content(tmp_path))
+    tour = read_tour(make_content(tmp_path)).valid_tour()
     assert [s.id for s in tour.stops] == ["arch", "wall"]
     assert tour.museum.default_language == "kk"
     assert tour.by_number(102).id == "wall"
@@ -121,9 +120,9 @@ def test_python_objects_in_yaml_are_refused(tmp_path):
 
 def test_missing_file_and_empty_file(tmp_path):
     with pytest.raises(ContentError, match="there is no stops.yaml"):
-        load_tour(tmp_path)
+        read_tour(tmp_path).valid_tour()
     with pytest.raises(ContentError, match="stops.yaml:1:1: the file is empty"):
-        load_tour(make_content(tmp_path, "# nothing yet\n"))
+        read_tour(make_content(tmp_path, "# nothing yet\n")).valid_tour()
 
 
 def test_recursive_anchor_does_not_hang(tmp_path):
@@ -223,7 +222,7 @@ def test_a_folder_linked_out_of_the_content_folder_is_refused(tmp_path):
                         "file: assets/linked/arch-1.jpg\n        caption")
     (content / "stops.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_tour(content)
+        read_tour(content).valid_tour()
     assert [str(p) for p in caught.value.problems] == [
         "stops.yaml:13:15: the folder of 'assets/linked/arch-1.jpg' is a link to a place "
         "outside the content folder; put the files themselves in assets/"]
@@ -234,11 +233,11 @@ def test_a_link_inside_the_content_folder_is_fine(tmp_path):
     (content / "assets" / "images" / "same.jpg").symlink_to(content / "assets/images/arch-1.jpg")
     (content / "stops.yaml").write_text(GOOD.replace("arch-1.jpg\n        caption",
                                                      "same.jpg\n        caption"), encoding="utf-8")
-    assert load_tour(content).stops[0].images[0].file == "assets/images/same.jpg"
+    assert read_tour(content).valid_tour().stops[0].images[0].file == "assets/images/same.jpg"
 
 
-def test_examine_says_where_each_file_really_is(tmp_path):
-    found = examine(make_content(tmp_path))
+def test_reading_says_where_each_file_really_is(tmp_path):
+    found = read_tour(make_content(tmp_path))
     assert found.tour is not None and found.problems == []
     assert found.files["assets/audio/en/arch.ogg"] == str((tmp_path / "assets/audio/en/arch.ogg").resolve())
     assert [index for index, _ in found.stops] == [0, 1, 2]
@@ -254,7 +253,7 @@ def test_loading_never_decodes_media(tmp_path, monkeypatch):
     monkeypatch.setattr(soundfile, "SoundFile", refuse)
     monkeypatch.setattr(soundfile, "info", refuse)
     monkeypatch.setattr(PIL.Image, "open", refuse)
-    assert load_tour(make_content(tmp_path)).stops  # the files hold b"x": never opened
+    assert read_tour(make_content(tmp_path)).valid_tour().stops  # the files hold b"x": never opened
 
 
 def test_places_follow_the_editor_when_yaml_sees_more_line_breaks(tmp_path):
