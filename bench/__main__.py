@@ -32,7 +32,7 @@ def parse(argv):
     parser.add_argument("--content", type=Path, default=REPO,
                         help="the tour to measure: a folder with stops.yaml (default: the repo)")
     parser.add_argument("--synthetic", action="store_true",
-                        help="measure a generated 13-stop tour (tests.tour_factory) instead")
+                        help="measure a generated 13-stop tour (samples.make_tour) instead")
     parser.add_argument("--json", type=Path, help="where to write the results as JSON "
                         "(default: bench/results.json, not written in --quick)")
     parser.add_argument("--markdown", type=Path, help="where to write the report "
@@ -47,7 +47,7 @@ def parse(argv):
 
 
 def synthetic_tour(root: Path) -> Path:
-    from tests.tour_factory import make_tour
+    from samples import make_tour
 
     return make_tour(root / "tour", stops=13, seconds=40)
 
@@ -57,7 +57,7 @@ def describe(content: Path, synthetic: bool) -> dict:
 
     tour = yaml.safe_load((content / "stops.yaml").read_text(encoding="utf-8"))
     stops = len(tour.get("stops") or [])
-    where = ("a generated tour (tests.tour_factory.make_tour, 40 s OGG tones)" if synthetic
+    where = ("a generated tour (samples.make_tour, 40 s OGG tones)" if synthetic
              else str(content.relative_to(REPO)) if content.is_relative_to(REPO) else str(content))
     where = "the demo tour in the repository root" if where == "." else where
     resolved = content.resolve()

@@ -1,9 +1,9 @@
-"""The real kiosk in this process, in a real offscreen window, driven frame by frame.
+"""The real kiosk in this process, in a real offscreen window, driven by the kiosk's pilot.
 
-Used by the in-process children (figures 2 and 3). Like tests/ui/conftest.py it calls
-``app._run_prepare()`` and pumps ``EventLoop.idle()`` itself, but with Kivy's real clock:
-each ``idle()`` waits for the next frame at Kivy's default 60 fps, as ``app.run()`` would.
-Audio is the real PygameAudio, decoding to SDL's silent ``dummy`` driver.
+Used by the in-process children. The frames, the audio (the real PygameAudio, on SDL's
+silent ``dummy`` driver where there is no sound device) and the wait for drawn frames are
+``kiosk.ui.pilot``'s, with Kivy's real clock: each frame waits for the next at Kivy's
+default 60 fps, as ``app.run()`` would. What is here is only what the benchmarks add.
 """
 
 from __future__ import annotations
@@ -23,35 +23,38 @@ def start_real_app(content: Path, data: Path, **app_kwargs):
     from kiosk.ui.bootstrap import prepare_kivy
 
     prepare_kivy(data, windowed=False, size=WINDOW, offscreen=True)
-    from kiosk.audio import PygameAudio
     from kiosk.narration import NarrationPlayer
     from kiosk.ui.launch import build_app
+    from kiosk.ui.pilot import open_audio
 
-    backend = PygameAudio()
-    if not backend.open():
+    backend = open_audio()
+    if backend is None:
         raise SystemExit("pygame's mixer cannot be opened, even with SDL_AUDIODRIVER=dummy")
     app_kwargs.setdefault("start_screen", "home")
     app = build_app(content, data, player=NarrationPlayer(backend), **app_kwargs)
-    app._run_prepare()
+    from kiosk.ui.pilot import Pilot
+
+    Pilot.start(app)
     frames(5)
     return app, backend
 
 
-def frames(count: int) -> None:
-    from kivy.base import EventLoop
+def _pilot(app=None):
+    from kivy.app import App
 
-    for _ in range(count):
-        EventLoop.idle()
+    from kiosk.ui.pilot import Pilot
+
+    return Pilot(app or App.get_running_app())
+
+
+def frames(count: int) -> None:
+    """``count`` frames, each waiting for its turn as in ``app.run()``."""
+    _pilot().frames(count)
 
 
 def settle() -> None:
     """Draw frames until no screen transition is running (the default is a 0.3 s fade)."""
-    from kivy.app import App
-
-    screens = App.get_running_app().screens
-    frames(2)
-    while screens.transition.is_active:
-        frames(1)
+    _pilot().settle()
 
 
 def use_prepared_pictures(app, timeout: float = 600.0) -> None:
@@ -68,12 +71,6 @@ def use_prepared_pictures(app, timeout: float = 600.0) -> None:
                if not app.media.is_ready(app.tour.file(p.file))]
     if missing:
         raise SystemExit(f"pictures without a prepared copy: {missing}")
-
-
-def accept_content_notes(app) -> None:
-    """As if this visitor had already said yes to every stop's content note, so that
-    opening such a stop shows the stop, not the question."""
-    app._accepted_notes.update(stop.id for stop in app.tour.stops if stop.content_note)
 
 
 def first_picture(app):
@@ -95,31 +92,14 @@ def finish(app) -> None:
 
 
 def on_each_flip(callback) -> None:
-    """Call ``callback(now)`` after each buffer swap (``now``: ``time.perf_counter()``).
+    """``callback(now)`` after each buffer swap (see ``kiosk.ui.pilot.on_each_flip``)."""
+    from kiosk.ui import pilot
 
-    Not ``Window.bind(on_flip=...)``: those run before the window's own on_flip handler
-    swaps the buffers. Offscreen, Mesa's llvmpipe still draws the frame's pixels on its
-    own threads after the swap returns; :func:`finish_drawing` waits for them.
-    """
-    import time
-
-    from kivy.core.window import Window
-
-    real_flip = Window.flip
-
-    def flip():  # an instance attribute shadows the method; on_flip calls self.flip()
-        real_flip()
-        callback(time.perf_counter())
-
-    Window.flip = flip
+    pilot.on_each_flip(callback)
 
 
 def finish_drawing() -> float:
-    """Wait until the GL driver has drawn everything asked of it (glFinish); returns
-    ``time.perf_counter()`` then."""
-    import time
+    """Wait for the GL driver to draw what it was asked (glFinish); perf_counter then."""
+    from kiosk.ui import pilot
 
-    from kivy.graphics.opengl import glFinish
-
-    glFinish()
-    return time.perf_counter()
+    return pilot.finish_drawing()

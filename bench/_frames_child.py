@@ -125,12 +125,12 @@ def transition(app, clock: FrameClock, action) -> dict:
 
 
 def run_app(content: Path, data: Path, round_trips: int, seconds: float) -> dict:
-    from bench._app_driver import (accept_content_notes, settle, start_real_app,
+    from bench._app_driver import (settle, start_real_app,
                                    use_prepared_pictures)
 
     app, _backend = start_real_app(content, data)
     use_prepared_pictures(app)
-    accept_content_notes(app)
+    app.accept_content_notes()
     app.show_tour()
     settle()
     clock = FrameClock()

@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench._app_driver import (accept_content_notes, finish, finish_drawing, frames,
+from bench._app_driver import (finish, finish_drawing, frames,
                                on_each_flip, settle, start_real_app, use_prepared_pictures)
 from bench._common import emit
 
@@ -100,7 +100,7 @@ def switch(app, code: str, watch: Watch, floor) -> dict:
 def main(content: str, data: str, switches: str) -> None:
     app, _backend = start_real_app(Path(content), Path(data))
     use_prepared_pictures(app)
-    accept_content_notes(app)
+    app.accept_content_notes()
     stop = next(s for s in app.tour.stops if all(code in s.narration for code in app.languages))
     app.open_stop(stop.id)
     settle()

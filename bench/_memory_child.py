@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench._app_driver import accept_content_notes, finish, frames, start_real_app
+from bench._app_driver import finish, frames, start_real_app
 from bench._common import emit, rss_mib
 from kiosk.memory import tidy
 
@@ -31,7 +31,7 @@ def visit(app, stop) -> None:
 def main(content: str, data: str, rounds: str) -> None:
     app, backend = start_real_app(Path(content), Path(data))
     start = rss_mib()
-    accept_content_notes(app)  # a stop with a content note opens, not its question
+    app.accept_content_notes()  # a stop with a content note opens, not its question
     after_rounds, seconds = [], []
     for _ in range(int(rounds)):
         began = time.monotonic()

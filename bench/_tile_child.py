@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench._app_driver import (accept_content_notes, finish, finish_drawing, first_picture,
+from bench._app_driver import (finish, finish_drawing, first_picture,
                                frames, on_each_flip, settle, start_real_app,
                                use_prepared_pictures)
 from bench._common import emit
@@ -151,7 +151,7 @@ def main(content: str, data: str, fade_taps: str, cut_taps: str) -> None:
 
     app, _backend = start_real_app(Path(content), Path(data))
     use_prepared_pictures(app)
-    accept_content_notes(app)
+    app.accept_content_notes()
     # The kiosk's own choice here (a cut when drawing in software, see kiosk.ui.rendering)
     kiosk_choice = "fade" if isinstance(app.screens.transition, FadeTransition) else "cut"
     fade, cut = FadeTransition(duration=FADE_SECONDS), NoTransition()

@@ -10,7 +10,7 @@ Figures (Pillow side; no Kivy, no window):
   decodes the file and hands over its pixels (``tobytes()``, the copy a texture upload
   takes), for the original and for its prepared display copy, alternately; and the ratio.
   The Kivy side (the same files through kivy.core.image and a texture) is measured by the
-  UI's bench with ``make_photo`` from here.
+  UI's bench with the same camera-like photographs (``samples.make_photo``).
 - the look-up ``display_path`` does on the UI thread, in microseconds.
 
 Files are read from the page cache (just written); on the kiosk after a reboot the
@@ -29,45 +29,17 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 from PIL import Image
 
 if __package__ in (None, ""):  # run as a script: make `kiosk` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.media import PreparedMedia  # noqa: E402
+from samples import make_photo  # noqa: E402
 
 #: (photographs, prepare runs, show runs each): full and quick.
 FULL = (4, 3, 15)
 QUICK = (1, 1, 1)
-
-
-def make_photo(path: str | Path, size: tuple[int, int] = (6000, 4000), seed: int = 0,
-               orientation: int | None = None, quality: int = 92) -> Path:
-    """A JPEG that compresses like a camera photograph (about 8.5 MB at 6000x4000).
-
-    Smooth shapes, mid-frequency texture and sensor-like noise; ``orientation`` adds an
-    EXIF orientation tag (6: the camera was turned 90 degrees clockwise).
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    w, h = size
-    rng = np.random.default_rng(seed)
-
-    def blobs(step: int, resample) -> np.ndarray:
-        small = rng.integers(0, 256, (max(2, h // step), max(2, w // step), 3), dtype=np.uint8)
-        return np.asarray(Image.fromarray(small).resize((w, h), resample), dtype=np.float32)
-
-    pixels = blobs(250, Image.Resampling.BICUBIC) * 0.75 + blobs(16, Image.Resampling.BILINEAR) * 0.25
-    pixels += rng.normal(0.0, 6.0, (h, w, 1)).astype(np.float32)
-    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
-    extra = {}
-    if orientation is not None:
-        exif = Image.Exif()
-        exif[0x0112] = orientation
-        extra["exif"] = exif
-    image.save(path, "JPEG", quality=quality, **extra)
-    return path
 
 
 def _full_decode(path: Path) -> None:

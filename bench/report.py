@@ -98,7 +98,7 @@ audio driver. Run from the repository root:
     .venv/bin/python -m bench --quick        # every figure at a tiny size (CI, ~1.5 min):
                                              # writes nothing unless --json / --markdown
     .venv/bin/python -m bench --content DIR  # another tour (default: the demo tour here)
-    .venv/bin/python -m bench --synthetic    # a generated 13-stop tour (tests.tour_factory)
+    .venv/bin/python -m bench --synthetic    # a generated 13-stop tour (samples.make_tour)
 
 The machines are shared and noisy, so every figure stands beside a **floor** measured in
 the same run on the same machine: read the kiosk's cost as the distance from its floor.

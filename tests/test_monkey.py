@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parent.parent
 LAST_LINE = re.compile(r"^rss growth: -?\d+\.\d MB over (\d+) actions$")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parent.parent
 

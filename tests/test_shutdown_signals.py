@@ -24,7 +24,7 @@ from tinydb import TinyDB
 
 from kiosk.analytics import months
 from kiosk.analytics.storage import TABLE
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"

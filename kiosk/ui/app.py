@@ -412,6 +412,16 @@ class KioskApp(App):
         self._accepted_notes.add(stop_id)
         self.open_stop(stop_id, how)
 
+    def accept_content_notes(self, stop_ids=None) -> None:
+        """As if this visitor had said yes to the content notes of ``stop_ids`` (every
+        stop's when None): such a stop then opens without asking (selftest, bench)."""
+        ids = [stop.id for stop in self.tour.stops] if stop_ids is None else stop_ids
+        self._accepted_notes.update(ids)
+
+    def forget_content_note(self, stop_id: str) -> None:
+        """Ask this visitor again before ``stop_id`` opens."""
+        self._accepted_notes.discard(stop_id)
+
     def _decline_note(self, view) -> None:
         view.dismiss(animation=False)  # the visitor stays where they were
         self.usage.record("content_note_declined", stop=view.pending[0])

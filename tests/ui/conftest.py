@@ -1,7 +1,11 @@
-"""The real KioskApp in a real offscreen window, driven by a pilot and a fake clock.
+"""The real KioskApp in a real offscreen window, driven by the kiosk's pilot and a fake clock.
 
 One window serves the whole run (Kivy cannot reopen it); each test gets a fresh app on a
 small tour made for the test, with a fake speaker whose position follows the fake clock.
+Helpers several test modules share live here (test modules do not import each other):
+the fixtures ``pilot``, ``app_on``, ``kiosk`` and ``staffed``; ``start_app``/``stop_app``;
+the staff panel's ``long_press_corner`` and ``type_pin``; ``contrast``. Tiles and stops
+are the pilot's (``pilot.tile``, ``pilot.open_stop``).
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.tour_factory import make_tour
-from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
+from kiosk.ui.pilot import FakeClock, Pilot
+from samples import make_tour
 
 #: Length of every recording in the test tour.
 TOUR_SECONDS = 30.0
@@ -35,56 +39,45 @@ def window():
 
 @pytest.fixture(scope="session")
 def content(tmp_path_factory) -> Path:
-    """A small real tour: four stops, real recordings and pictures (see tour_factory)."""
+    """A small real tour: four stops, real recordings and pictures (see samples.make_tour)."""
     return make_tour(tmp_path_factory.mktemp("tour"), seconds=TOUR_SECONDS)
 
 
-def start_app(window, content: Path, backend_factory=None, start_screen="home"):
+def fake_speaker(clock, backend_factory=None):
+    """(backend, player): a fake speaker whose position follows ``clock``."""
     from kiosk.audio import FakeAudio
-    from kiosk.content import load_tour
     from kiosk.narration import NarrationPlayer
+
+    backend = (backend_factory(clock) if backend_factory
+               else FakeAudio(clock=clock, default_duration=TOUR_SECONDS))
+    backend.open()
+    return backend, NarrationPlayer(backend, clock=clock)
+
+
+def start_app(window, content: Path, backend_factory=None, start_screen="home"):
+    """A bare KioskApp on ``content`` (no keeper, no data folder); returns (app, pilot)."""
+    from kiosk.content import read_tour
     from kiosk.ui.app import KioskApp
-    from kivy.base import EventLoop
 
     clock = FakeClock(time.monotonic())
-    use_fake_kivy_clock(clock)
-    backend = backend_factory(clock) if backend_factory else FakeAudio(clock=clock, default_duration=TOUR_SECONDS)
-    backend.open()
-    player = NarrationPlayer(backend, clock=clock)
-    app = KioskApp(load_tour(content), player, transition_duration=0, clock=clock,
+    backend, player = fake_speaker(clock, backend_factory)
+    app = KioskApp(read_tour(content).valid_tour(), player, transition_duration=0, clock=clock,
                    start_screen=start_screen)
-    app._run_prepare()
-    EventLoop.idle()
-    pilot = Pilot(app, clock)
-    pilot.backend = backend
-    pilot.player = player
-    pilot.finish_start()
+    pilot = Pilot.start(app, clock)
+    pilot.backend, pilot.player = backend, player
     return app, pilot
 
 
 def stop_app(app):
-    from kivy.base import EventLoop
-    from kivy.clock import Clock
-    from kivy.compat import clock as real_clock
-
-    # Not app.stop(): that stops Kivy's event loop for the rest of the run. Take the
-    # screens off the window and let their pending redraws run while `app` is valid;
-    # then on_stop releases the kv `app` name (a proxy that caches the running app).
-    for child in list(EventLoop.window.children):
-        EventLoop.window.remove_widget(child)
-    del Clock.time  # back to the class's real clock
-    Clock._last_tick = real_clock()
-    EventLoop.idle()
-    from kivy.app import App
-    App._running_app = None
-    app.dispatch("on_stop")
+    # Not app.stop(): that stops Kivy's event loop for the rest of the run.
+    Pilot(app).close()
 
 
 @pytest.fixture
 def pilot(window, content):
     app, pilot = start_app(window, content)
     yield pilot
-    stop_app(app)
+    pilot.close()
 
 
 @pytest.fixture
@@ -95,9 +88,66 @@ def app_on(window, tmp_path):
     def start(screen="home", **tour):
         content = make_tour(tmp_path / f"tour{len(started)}", seconds=TOUR_SECONDS, **tour)
         app, pilot = start_app(window, content, start_screen=screen)
-        started.append(app)
+        started.append(pilot)
         return pilot
 
     yield start
-    for app in started:
-        stop_app(app)
+    for pilot in started:
+        pilot.close()
+
+
+@pytest.fixture
+def kiosk(window, tmp_path):
+    """The app as `run` builds it (keeper, prepared pictures), with a fake speaker."""
+    from kiosk.ui.launch import build_app
+
+    pilots = []
+
+    def start(content, watch=False):
+        clock = FakeClock(time.monotonic())
+        backend, player = fake_speaker(clock)
+        app = build_app(content, tmp_path / "data", player=player, watch=watch,
+                        transition_duration=0, clock=clock, start_screen="home")
+        pilot = Pilot.start(app, clock)
+        pilot.player, pilot.backend = player, backend
+        pilots.append(pilot)
+        return pilot
+
+    yield start
+    for pilot in pilots:
+        pilot.close()
+
+
+@pytest.fixture
+def staffed(kiosk, tmp_path):
+    """The kiosk as `run` builds it, on a three-stop tour, for the staff panel's tests."""
+    return kiosk(make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS))
+
+
+def long_press_corner(pilot, seconds=3.2):
+    """Hold a finger on the top-left corner for ``seconds`` (how staff open the panel)."""
+    from kivy.core.window import Window
+
+    pilot.hold_at(10, Window.height - 10, seconds)
+
+
+def type_pin(pilot, pin):
+    for digit in pin:
+        pilot.tap(f"pin_{digit}")
+    pilot.tap("pin_enter")
+
+
+def luminance(rgba):
+    """Relative luminance (WCAG 2) of an RGBA colour with channels 0..1."""
+    def channel(c):
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgba[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b):
+    """WCAG 2 contrast ratio of two "#rrggbb" colours."""
+    from kiosk.ui.theme import hex_colour
+
+    la, lb = sorted((luminance(hex_colour(a)), luminance(hex_colour(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

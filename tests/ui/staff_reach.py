@@ -140,8 +140,8 @@ def main(width: int, height: int) -> int:
     from kiosk.audio import FakeAudio
     from kiosk.narration import NarrationPlayer
     from kiosk.ui.launch import build_app
-    from tests.tour_factory import make_tour
-    from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
+    from samples import make_tour
+    from kiosk.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 
     assert tuple(Window.size) == (width, height), Window.size
     root = Path(tempfile.mkdtemp(prefix="staff-reach-"))

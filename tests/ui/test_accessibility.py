@@ -7,19 +7,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.ui.theme import CALM, HIGH_CONTRAST, hex_colour
-from tests.ui.test_visit import open_stop
-
-
-def luminance(rgba):
-    def channel(c):
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (channel(c) for c in rgba[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a, b):
-    la, lb = sorted((luminance(hex_colour(a)), luminance(hex_colour(b))), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+from tests.ui.conftest import contrast
 
 
 @pytest.mark.parametrize("palette", [CALM, HIGH_CONTRAST], ids=["calm", "high-contrast"])
@@ -73,7 +61,7 @@ def test_larger_text_reflows_every_screen_without_cutting_anything_off(pilot):
     pilot.tap("text_size")
     pilot.tap("text_size")  # off and on again from the tour screen
     pilot.tap(pilot.find("back"))
-    open_stop(pilot, "stop-2")
+    pilot.open_stop("stop-2")
     title_size = pilot.find("title").font_size
     assert cut_off(pilot.screen) == []
     toolbar = pilot.find("toolbar")
@@ -84,7 +72,7 @@ def test_larger_text_reflows_every_screen_without_cutting_anything_off(pilot):
 
 
 def test_high_contrast_turns_the_screen_black_and_white(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("contrast")
     assert pilot.app.theme.high_contrast
     assert list(pilot.app.theme.ground) == hex_colour("#000000")

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tour_factory import make_tour
+from samples import make_tour
 from tests.ui.conftest import start_app, stop_app
-from tests.ui.test_visit import open_stop
 
 LONG = ("Before you stands the Arch of Sorrow, the gateway to holy ground, the place where "
         "the world of the living meets the world of the dead, where visitors bow their heads "
@@ -37,7 +36,7 @@ def rendered_lines(band) -> list[str]:
 def test_the_band_never_shows_a_third_line_and_every_word_is_shown(band_pilot, language,
                                                                    larger_text):
     pilot = band_pilot
-    open_stop(pilot, "stop-1", language)
+    pilot.open_stop("stop-1", language)
     if larger_text:
         pilot.tap("text_size")
     pilot.tap("captions_toggle")

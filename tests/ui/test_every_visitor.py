@@ -3,7 +3,6 @@
 import pytest
 
 from tests.ui.conftest import TOUR_SECONDS
-from tests.ui.test_visit import open_stop, tile
 
 LANGUAGES = ("kk", "ru", "en")
 UNKNOWN = {"kk": "109 нөмірлі нысан жоқ. Белгідегі нөмірді тексеріңізші.",
@@ -67,7 +66,7 @@ def test_keypad_by_hardware_keys_digits_backspace_and_enter(app_on):
 # -- captions and the transcript -------------------------------------------------------------
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_captions_follow_the_narration_and_toggle_with_one_touch(pilot, language):
-    open_stop(pilot, "stop-1", language)
+    pilot.open_stop("stop-1", language)
     assert pilot.find("caption_band").height == 0  # off until the visitor asks
     pilot.tap("captions_toggle")
     pilot.tap("play")
@@ -84,7 +83,7 @@ def test_captions_follow_the_narration_and_toggle_with_one_touch(pilot, language
 
 
 def test_transcript_shows_every_sentence_and_plays_from_the_one_touched(pilot):
-    open_stop(pilot, "stop-1", "en")
+    pilot.open_stop("stop-1", "en")
     pilot.tap("transcript")
     lines = pilot.find("lines").children[::-1]
     assert [line.text for line in lines] == ["First (en)", "Second (en)"]
@@ -96,7 +95,7 @@ def test_transcript_shows_every_sentence_and_plays_from_the_one_touched(pilot):
 
 # -- switching language in the middle of a story -------------------------------------------
 def test_language_switch_mid_narration_continues_at_the_same_sentence(pilot):
-    open_stop(pilot, "stop-1", "en")
+    pilot.open_stop("stop-1", "en")
     pilot.tap("play")
     pilot.advance(20)  # in the second sentence
     pilot.tap("lang_ru")
@@ -134,7 +133,7 @@ def test_idle_asks_counts_down_and_continue_keeps_the_visit(app_on, language):
 
 def test_no_question_while_a_narration_plays_then_a_full_reset(app_on):
     pilot = app_on(settings={"idle_timeout": 20, "countdown": 10, "default_volume": 0.5})
-    open_stop(pilot, "stop-1", "en")
+    pilot.open_stop("stop-1", "en")
     pilot.tap("text_size")
     pilot.tap("contrast")
     pilot.tap("captions_toggle")
@@ -168,7 +167,7 @@ def test_attract_screen_invites_in_three_languages_and_a_touch_wakes_it(app_on):
 # -- volume --------------------------------------------------------------------------------
 def test_volume_steps_and_never_passes_the_staff_maximum(app_on):
     pilot = app_on(settings={"default_volume": 0.5, "max_volume": 0.6})
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("volume_down")
     assert pilot.backend.volume == pytest.approx(0.42, abs=0.01)  # one tenth of 0.6 less
     for _ in range(5):
@@ -188,11 +187,11 @@ def test_content_note_declined_then_accepted(app_on, language):
     pilot = app_on(notes={2: NOTE})
     pilot.tap(f"lang_{language}")
     pilot.tap("start")
-    pilot.tap(tile(pilot, "stop-3"))
+    pilot.tap(pilot.tile("stop-3"))
     assert pilot.text("content_note_text") == NOTE[language]
     pilot.tap("content_note_back")
     assert pilot.screen.name == "tour" and not pilot.overlays
-    pilot.tap(tile(pilot, "stop-3"))
+    pilot.tap(pilot.tile("stop-3"))
     pilot.tap("content_note_continue")
     assert pilot.screen.name == "stop" and pilot.text("title") == f"{TITLE[language]} 103"
     pilot.tap("previous_stop")

@@ -7,9 +7,8 @@ import time
 import pytest
 
 from kiosk.audio import FakeAudio, PygameAudio
-from tests.tour_factory import make_tour
+from samples import make_tour
 from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
-from tests.ui.test_visit import open_stop
 
 
 def test_sound_that_comes_back_is_found_without_a_restart(window, tmp_path):
@@ -21,7 +20,7 @@ def test_sound_that_comes_back_is_found_without_a_restart(window, tmp_path):
         return backends[-1]
     app, pilot = start_app(window, content, no_device)
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         assert pilot.text("message").startswith("Sound is not available")
         backends[0].can_open = True  # the speakers are plugged back in
         pilot.advance(16)
@@ -44,7 +43,7 @@ def test_speakers_pulled_out_while_a_visitor_listens(window, tmp_path):
                            lambda clock: FakeAudio(clock=clock, default_duration=58))
     speakers, player = pilot.backend, pilot.player
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         pilot.tap("play")
         pilot.advance(5)
         assert speakers.audible and pilot.text("message") == ""
@@ -84,7 +83,7 @@ def test_a_device_that_opens_but_plays_nothing_does_not_make_the_screen_flicker(
                            lambda clock: FakeAudio(clock=clock, default_duration=58))
     speakers = pilot.backend
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         pilot.tap("play")
         pilot.advance(2)
         speakers.unplug()
@@ -110,7 +109,7 @@ def test_a_visitor_who_reads_captions_keeps_them_after_the_sound_returns(window,
     app, pilot = start_app(window, content,
                            lambda clock: FakeAudio(clock=clock, default_duration=58))
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         pilot.tap("captions_toggle")
         pilot.tap("play")
         pilot.backend.unplug(mixer_quits=True)
@@ -136,7 +135,7 @@ def test_the_mixer_shut_down_under_a_real_narration(window, tmp_path):
     content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS)
     app, pilot = start_app(window, content, lambda clock: PygameAudio())
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         pilot.tap("play")
         assert pilot.backend.busy()  # real decoding through pygame
         pygame.mixer.quit()  # the device pulled from under it
@@ -160,7 +159,7 @@ def test_a_whole_visit_at_a_kiosk_without_sound(window, tmp_path):
         clock=clock, available=False, default_duration=TOUR_SECONDS))
     player = pilot.player
     try:
-        open_stop(pilot, "stop-1", "en")
+        pilot.open_stop("stop-1", "en")
         pilot.tap("play")
         pilot.advance(20)  # reading the second sentence
         pilot.tap("lang_ru")  # the story goes on at the same sentence, in Russian
@@ -196,7 +195,7 @@ def test_a_recording_deleted_while_it_plays_never_breaks_the_kiosk(window, tmp_p
     content = make_tour(tmp_path / "tour", stops=3, seconds=3)
     app, pilot = start_app(window, content, lambda clock: PygameAudio())
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         pilot.tap("play")
         assert pilot.backend.busy()  # real decoding through pygame
         (content / "assets/audio/shared.ogg").unlink()  # staff delete it meanwhile
@@ -234,7 +233,7 @@ def test_the_kiosk_opens_no_network_connection(window, tmp_path, monkeypatch):
     content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS)
     app, pilot = start_app(window, content)
     try:
-        open_stop(pilot, "stop-1", "en")
+        pilot.open_stop("stop-1", "en")
         pilot.tap("play")
         pilot.tap("keypad")
         pilot.tap("key_1")

@@ -3,9 +3,8 @@ to the stop: by touch on the on-screen keypad and on a USB number pad, 3 s per d
 
 import pytest
 
-from tests.tour_factory import make_tour
+from samples import edit_tour, make_tour
 from tests.ui.conftest import TOUR_SECONDS
-from tests.ui.test_live_reload import edit, kiosk  # noqa: F401  (kiosk: a fixture)
 
 LANGUAGES = ("kk", "ru", "en")
 TITLE = {"kk": "Аялдама", "ru": "Остановка", "en": "Stop"}
@@ -135,15 +134,15 @@ def test_digits_being_typed_survive_a_tour_edit_that_keeps_their_stop(kiosk, tmp
     content = make_tour(tmp_path / "c", numbers=[101, 105, 110, 116], seconds=TOUR_SECONDS)
     pilot = kiosk(content)
     type_slowly(pilot, "touch", "11")
-    edit(content, "number: 116", "number: 117")  # staff save an edit meanwhile
+    edit_tour(content, "number: 116", "number: 117")  # staff save an edit meanwhile
     pilot.app.reload_tour()
     pilot.advance(GAP)
     assert pilot.text("keypad_display") == "11" and pilot.text("keypad_hint") == GO_ON["kk"]
     pilot.tap("key_0")
     assert on_stop(pilot, 110)
     type_slowly(pilot, "touch", "11")
-    edit(content, "number: 110", "number: 130")
-    edit(content, "number: 117", "number: 137")  # now 11 begins no stop
+    edit_tour(content, "number: 110", "number: 130")
+    edit_tour(content, "number: 117", "number: 137")  # now 11 begins no stop
     pilot.app.reload_tour()
     pilot.frames(2)
     assert pilot.text("keypad_display") == "—" and pilot.text("keypad_hint") == START["kk"]

@@ -5,15 +5,14 @@ import logging
 import pytest
 from kivy.core.window import Window
 
-from tests.tour_factory import make_tour
+from samples import make_tour
 from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
-from tests.ui.test_visit import open_stop
 
 F1, F4, F11, F12, ESC = 282, 285, 292, 293, 27
 
 
 def test_escape_alt_f4_f_keys_and_close_requests_do_nothing(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     for key, modifiers in ((ESC, []), (F1, []), (F11, []), (F12, []), (F4, ["alt"])):
         pilot.key(key, modifiers)
         assert pilot.screen.name == "stop", key
@@ -42,7 +41,7 @@ def faulty(window, tmp_path):
 
 def test_an_error_in_a_screen_is_logged_and_the_visitor_is_taken_home(faulty):
     pilot = faulty
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
 
     def broken():
@@ -78,7 +77,7 @@ def test_a_damaged_picture_shows_a_placeholder_and_the_rest_works(window, tmp_pa
     (content / "assets/images/stop-1-1.jpg").write_bytes(b"not a picture at all")
     app, pilot = start_app(window, content)
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         assert pilot.text("missing_label") == "This picture cannot be shown just now."
         assert pilot.text("title") == "Stop 101"
         pilot.tap("play")
@@ -95,7 +94,7 @@ def test_a_recording_that_cannot_be_played_leaves_text_and_a_calm_message(window
     app, pilot = start_app(window, content, lambda clock: FakeAudio(
         clock=clock, default_duration=TOUR_SECONDS, fail_on=[broken]))
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         assert pilot.text("message").startswith("This recording cannot be played just now.")
         assert pilot.find("play").disabled
         assert pilot.text("text") == "Stop 101: text."

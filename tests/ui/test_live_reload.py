@@ -4,67 +4,26 @@ import time
 
 import pytest
 
-from tests.tour_factory import make_tour
-from tests.ui.conftest import TOUR_SECONDS, stop_app
-from tests.ui.test_visit import open_stop, tile
-
-
-@pytest.fixture
-def kiosk(window, tmp_path):
-    """The app as `run` builds it (keeper, prepared pictures), with a fake speaker."""
-    from kivy.base import EventLoop
-
-    from kiosk.audio import FakeAudio
-    from kiosk.narration import NarrationPlayer
-    from kiosk.ui.launch import build_app
-    from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
-
-    apps = []
-
-    def start(content, watch=False):
-        clock = FakeClock(time.monotonic())
-        use_fake_kivy_clock(clock)
-        backend = FakeAudio(clock=clock, default_duration=TOUR_SECONDS)
-        backend.open()
-        player = NarrationPlayer(backend, clock=clock)
-        app = build_app(content, tmp_path / "data", player=player, watch=watch,
-                        transition_duration=0, clock=clock, start_screen="home")
-        app._run_prepare()
-        EventLoop.idle()
-        pilot = Pilot(app, clock)
-        pilot.player, pilot.backend = player, backend
-        pilot.finish_start()
-        apps.append(app)
-        return pilot
-
-    yield start
-    for app in apps:
-        stop_app(app)
-
-
-def edit(content, old, new):
-    path = content / "stops.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from samples import edit_tour, make_tour
+from tests.ui.conftest import TOUR_SECONDS
 
 
 def test_a_good_edit_appears_and_a_broken_one_keeps_the_tour_with_a_notice(kiosk, tmp_path):
     content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
     pilot = kiosk(content)
     pilot.tap("start")
-    edit(content, "en: Stop 102\n", "en: The barrack\n")
+    edit_tour(content, "en: Stop 102\n", "en: The barrack\n")
     pilot.app.reload_tour()
     pilot.tap("lang_en")
-    assert tile(pilot, "stop-2").title == "The barrack"
+    assert pilot.tile("stop-2").title == "The barrack"
     assert not pilot.app.content_notice
-    edit(content, "number: 103", "number: [103")  # a typo
+    edit_tour(content, "number: 103", "number: [103")  # a typo
     pilot.app.reload_tour()
     pilot.frames(2)
-    assert tile(pilot, "stop-3").title == "Stop 103"  # the tour stays as it was
+    assert pilot.tile("stop-3").title == "Stop 103"  # the tour stays as it was
     assert pilot.app.content_notice  # a dot for staff
     assert "stops.yaml:" in (tmp_path / "data" / "content-problems.txt").read_text(encoding="utf-8")
-    edit(content, "number: [103", "number: 103")  # fixed
+    edit_tour(content, "number: [103", "number: 103")  # fixed
     pilot.app.reload_tour()
     assert not pilot.app.content_notice
 
@@ -72,17 +31,17 @@ def test_a_good_edit_appears_and_a_broken_one_keeps_the_tour_with_a_notice(kiosk
 def test_a_visitor_listening_is_not_interrupted_until_they_leave_the_stop(kiosk, tmp_path):
     content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
     pilot = kiosk(content)
-    open_stop(pilot, "stop-1", "en")
+    pilot.open_stop("stop-1", "en")
     pilot.tap("play")
     pilot.advance(5)
-    edit(content, "en: Stop 101\n", "en: The arch\n")
+    edit_tour(content, "en: Stop 101\n", "en: The arch\n")
     pilot.app.reload_tour()
     pilot.advance(2)
     assert pilot.player.state.value == "playing"
     assert pilot.player.position == pytest.approx(7, abs=0.3)
     assert pilot.text("title") == "Stop 101"
     pilot.tap("back")
-    assert tile(pilot, "stop-1").title == "The arch"
+    assert pilot.tile("stop-1").title == "The arch"
 
 
 def test_the_watcher_notices_an_edit_within_two_seconds(kiosk, tmp_path):
@@ -93,24 +52,24 @@ def test_the_watcher_notices_an_edit_within_two_seconds(kiosk, tmp_path):
     pilot.tap("lang_en")
     pilot.tap("start")
     time.sleep(0.3)  # let the watcher settle on the folder
-    edit(content, "en: Stop 102\n", "en: Edited\n")
+    edit_tour(content, "en: Stop 102\n", "en: Edited\n")
     deadline = time.monotonic() + 2.0  # a real file system event: real time is the point
-    while time.monotonic() < deadline and tile(pilot, "stop-2").title != "Edited":
+    while time.monotonic() < deadline and pilot.tile("stop-2").title != "Edited":
         time.sleep(0.05)
         EventLoop.idle()
-    assert tile(pilot, "stop-2").title == "Edited"
+    assert pilot.tile("stop-2").title == "Edited"
 
 
 def test_broken_at_start_with_no_good_copy_shows_a_calm_screen_then_the_tour(kiosk, tmp_path):
     content = make_tour(tmp_path / "c", stops=2, seconds=TOUR_SECONDS)
-    edit(content, "number: 102", "number: [102")
+    edit_tour(content, "number: 102", "number: [102")
     pilot = kiosk(content)
     assert pilot.screen.name == "updating"
     message = pilot.text("updating_message")
     assert "This guide is being updated" in message and "Аудиогид обновляется" in message
     pilot.tap_at(640, 400)  # touching does nothing harmful
     assert pilot.screen.name == "updating"
-    edit(content, "number: [102", "number: 102")
+    edit_tour(content, "number: [102", "number: 102")
     pilot.app.reload_tour()
     pilot.frames(3)
     assert pilot.screen.name == "attract"

@@ -17,7 +17,6 @@ import pytest
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.ui.housekeeping import TIDY_AFTER
-from tests.ui.test_visit import open_stop
 
 REPEATS = 25
 
@@ -27,7 +26,7 @@ def bound(widget, name: str) -> int:
 
 
 def test_the_full_text_opened_and_closed_many_times_keeps_one_centring(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("transcript")
     view = pilot.app.transcript
     assert view in pilot.overlays
@@ -41,7 +40,7 @@ def test_the_full_text_opened_and_closed_many_times_keeps_one_centring(pilot):
 
 
 def test_the_keypad_opened_and_closed_many_times_keeps_one_centring(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap(_keypad_button(pilot))
     view = pilot.app.keypad
     assert view in pilot.overlays
@@ -57,7 +56,7 @@ def test_the_keypad_opened_and_closed_many_times_keeps_one_centring(pilot):
 @pytest.mark.parametrize("where", ["story", "stops"])
 def test_scrolling_many_times_keeps_one_binding_on_the_bar(pilot, where):
     if where == "story":
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
     else:
         pilot.tap("start")
     scroller = pilot.find(where)
@@ -88,7 +87,7 @@ def _keypad_button(pilot):
 # -- tidying between visitors ----------------------------------------------------------------
 def test_after_a_visit_the_kiosk_tidies_once_the_attract_screen_is_up(app_on):
     pilot = app_on(settings={"idle_timeout": 20, "countdown": 10})
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     keeper = pilot.app.housekeeper
     assert keeper.done == 0  # not during a visit
     pilot.advance(20 + 10 + 0.5)  # nobody answers "Are you still there?"
@@ -103,7 +102,7 @@ def test_after_a_visit_the_kiosk_tidies_once_the_attract_screen_is_up(app_on):
 
 def test_a_visitor_who_comes_straight_away_does_not_wait_for_the_tidy(app_on):
     pilot = app_on(settings={"idle_timeout": 20, "countdown": 10})
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.advance(20 + 10 + 0.5)
     assert pilot.screen.name == "attract"
     pilot.tap_at(640, 400)  # within the second after the reset

@@ -4,11 +4,10 @@ Every change shown costs a redraw of the whole window; drawn in software one too
 milliseconds, so a touch during a narration used to wait for one (docs/performance.md).
 """
 
-from tests.ui.test_visit import open_stop
 
 
 def test_the_bar_moves_twice_a_second_and_the_times_in_the_same_redraws(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
     view = pilot.app.narration
     shown = []  # what the bar shows after each refresh, when it changed: one redraw each
@@ -27,7 +26,7 @@ def test_the_bar_moves_twice_a_second_and_the_times_in_the_same_redraws(pilot):
 
 
 def test_the_bar_reaches_the_end_and_no_further(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
     view = pilot.app.narration
     view.seek(view.duration - 0.2)

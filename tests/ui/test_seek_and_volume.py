@@ -9,7 +9,6 @@ from kivy.core.window import Window
 from kivy.metrics import dp
 from PIL import Image
 
-from tests.ui.test_visit import open_stop, tile
 
 
 # -- reading the screen ---------------------------------------------------------------------
@@ -48,7 +47,7 @@ def accent_pixels_of_the_bar(pilot, tmp_path) -> list[tuple[int, int]]:
 
 
 def play_to_the_middle(pilot, stop_id="stop-1"):
-    open_stop(pilot, stop_id)
+    pilot.open_stop(stop_id)
     pilot.tap("play")
     pilot.advance(15.0)  # half of the test tour's 30-second recordings
 
@@ -66,7 +65,7 @@ def test_the_bar_shows_the_part_heard_while_a_narration_plays(pilot, tmp_path):
 def test_a_newly_opened_stop_starts_with_an_empty_bar(pilot, tmp_path):
     play_to_the_middle(pilot)
     pilot.tap("back")
-    pilot.tap(tile(pilot, "stop-2"))
+    pilot.tap(pilot.tile("stop-2"))
     assert pilot.text("elapsed") == "0:00"
     assert accent_pixels_of_the_bar(pilot, tmp_path) == []
 
@@ -86,7 +85,7 @@ def test_after_the_idle_reset_no_old_progress_is_drawn_anywhere(pilot, tmp_path)
     pilot.app.wake_up()
     pilot.advance(0.5)
     pilot.tap("start")
-    pilot.tap(tile(pilot, "stop-3"))
+    pilot.tap(pilot.tile("stop-3"))
     assert accent_pixels_of_the_bar(pilot, tmp_path) == []
 
 
@@ -96,7 +95,7 @@ def seconds_of(text: str) -> int:
 
 
 def test_elapsed_and_remaining_always_add_up_to_the_length(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     length = seconds_of(pilot.text("remaining"))
     assert length == 30
     view = pilot.app.narration
@@ -138,7 +137,7 @@ def press(pilot, widget_id, times):
 
 @pytest.mark.parametrize("high_contrast", [False, True])
 def test_the_volume_level_is_shown_in_steps_after_each_press(pilot, tmp_path, high_contrast):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     if high_contrast:
         pilot.tap("contrast")
     assert pilot.app.volume == pytest.approx(0.7)  # the museum's default for a new visitor
@@ -157,7 +156,7 @@ def test_the_volume_level_is_shown_in_steps_after_each_press(pilot, tmp_path, hi
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 @pytest.mark.parametrize("high_contrast", [False, True])
 def test_at_zero_the_kiosk_says_the_sound_is_off(pilot, tmp_path, language, high_contrast):
-    open_stop(pilot, "stop-1", language=language)
+    pilot.open_stop("stop-1", language=language)
     if high_contrast:
         pilot.tap("contrast")
     down = pilot.find("volume_down")
@@ -187,13 +186,13 @@ def test_at_zero_the_kiosk_says_the_sound_is_off(pilot, tmp_path, language, high
 
 
 def test_the_volume_and_its_level_are_back_to_the_default_for_the_next_visitor(pilot, tmp_path):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     press(pilot, "volume_down", 7)
     pilot.app.reset_for_next_visitor()
     pilot.app.wake_up()
     pilot.advance(0.5)
     pilot.tap("start")
-    pilot.tap(tile(pilot, "stop-2"))
+    pilot.tap(pilot.tile("stop-2"))
     assert steps_shown(pilot, tmp_path) == 7
     assert not sound_off_is_shown(pilot)
 
@@ -201,7 +200,7 @@ def test_the_volume_and_its_level_are_back_to_the_default_for_the_next_visitor(p
 @pytest.mark.parametrize("palette_name", ["calm", "high-contrast"])
 def test_the_level_and_sound_off_are_readable_on_the_bar_in_both_palettes(palette_name):
     from kiosk.ui.theme import CALM, HIGH_CONTRAST
-    from tests.ui.test_accessibility import contrast
+    from tests.ui.conftest import contrast
 
     palette = CALM if palette_name == "calm" else HIGH_CONTRAST
     assert contrast(palette["sound_off"], palette["surface"]) >= 7.0  # words: as body text

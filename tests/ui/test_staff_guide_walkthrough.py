@@ -7,10 +7,8 @@ import textwrap
 from pathlib import Path
 
 from kiosk.check import run_check
-from tests.tour_factory import captions, make_tour, tone
+from samples import captions, make_tour, tone
 from tests.ui.conftest import TOUR_SECONDS
-from tests.ui.test_live_reload import kiosk  # noqa: F401
-from tests.ui.test_visit import tile
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "staff-guide.md"
 
@@ -23,7 +21,7 @@ def guide_example() -> str:
 
 
 def test_a_stop_added_as_the_guide_says_appears_without_a_restart(kiosk, tmp_path):  # noqa: F811
-    from bench.media_bench import make_photo
+    from samples import make_photo
 
     content = make_tour(tmp_path / "c", stops=2, seconds=TOUR_SECONDS)
     pilot = kiosk(content)
@@ -51,7 +49,7 @@ def test_a_stop_added_as_the_guide_says_appears_without_a_restart(kiosk, tmp_pat
     assert "media-cache" in picture.source  # the prepared copy, not the 24 MP original
     assert picture.texture.height > picture.texture.width  # upright: EXIF rotation applied
     pilot.tap("back")
-    assert tile(pilot, "barrack").title == "The barrack and the watchtowers"
+    assert pilot.tile("barrack").title == "The barrack and the watchtowers"
 
     # A typo; `check` says where and what to do; the fix follows its words.
     text = (content / "stops.yaml").read_text(encoding="utf-8")

@@ -3,48 +3,21 @@
 
 import pytest
 
-from tests.tour_factory import make_tour
-from tests.ui.conftest import TOUR_SECONDS
-from tests.ui.test_live_reload import kiosk  # noqa: F401  (the app as `run` builds it)
-from tests.ui.test_visit import open_stop
+from tests.ui.conftest import TOUR_SECONDS, long_press_corner, type_pin
 
 
-def long_press_corner(pilot, seconds=3.2):
-    from kivy.core.window import Window
-    from kivy.tests.common import UnitTestTouch
-
-    touch = UnitTestTouch(10, Window.height - 10)
-    touch.touch_down()
-    pilot.advance(seconds)
-    touch.touch_up()
-    pilot.frames(2)
-
-
-def type_pin(pilot, pin):
-    for digit in pin:
-        pilot.tap(f"pin_{digit}")
-    pilot.tap("pin_enter")
-
-
-@pytest.fixture
-def staffed(kiosk, tmp_path):  # noqa: F811
-    content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
-    return kiosk(content)
-
-
-def test_first_start_asks_staff_to_choose_a_pin_then_the_panel_shows_real_visits(staffed):
+def test_the_pin_from_set_pin_opens_the_panel_which_shows_real_visits(staffed):
     pilot = staffed
+    pilot.app.staff.pins.set_pin("2468")  # as `python main.py set-pin` does
     pilot.app.wake_up()
-    open_stop(pilot, "stop-2", "en")
+    pilot.open_stop("stop-2", "en")
     pilot.tap("play")
     pilot.advance(TOUR_SECONDS + 1)  # heard to the end
     pilot.tap("back")
     long_press_corner(pilot, seconds=1.0)  # too short: nothing
     assert not pilot.overlays
     long_press_corner(pilot)
-    assert pilot.text("pin_title").startswith("Choose a PIN")
-    type_pin(pilot, "2468")
-    assert pilot.text("pin_title") == "Enter the same PIN again"
+    assert pilot.text("pin_title") == "Staff: enter the PIN"
     type_pin(pilot, "2468")
     assert pilot.screen.name == "staff"
     assert "3 stops in kk, ru, en" in pilot.text("staff_tour_status")

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.ui.staff_reach import every_problem
-from tests.ui.test_live_reload import kiosk  # noqa: F401  (the app as `run` builds it)
-from tests.ui.test_staff_panel import long_press_corner, staffed, type_pin  # noqa: F401
+from tests.ui.conftest import long_press_corner, type_pin
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,7 +20,7 @@ def open_panel(pilot):
     assert pilot.screen.name == "staff"
 
 
-def test_every_control_is_fully_on_screen_at_1280x800_in_every_language_and_text_size(staffed, tmp_path):  # noqa: F811
+def test_every_control_is_fully_on_screen_at_1280x800_in_every_language_and_text_size(staffed, tmp_path):
     pilot = staffed
     open_panel(pilot)
     assert every_problem(pilot, tmp_path / "usb stick with a long name" / "exports") == []
@@ -37,7 +36,7 @@ def test_every_control_is_fully_on_screen_at_1920x1080():
     assert "reachable at 1920x1080" in done.stdout
 
 
-def test_the_way_back_and_the_way_out_are_on_screen_when_the_panel_opens(staffed):  # noqa: F811
+def test_the_way_back_and_the_way_out_are_on_screen_when_the_panel_opens(staffed):
     from kivy.core.window import Window
 
     pilot = staffed
@@ -49,7 +48,7 @@ def test_the_way_back_and_the_way_out_are_on_screen_when_the_panel_opens(staffed
         assert 0 <= x0 and 0 <= y0 and x1 <= Window.width and y1 <= Window.height, button_id
 
 
-def test_exit_asks_first_and_cancel_keeps_the_kiosk_running(staffed):  # noqa: F811
+def test_exit_asks_first_and_cancel_keeps_the_kiosk_running(staffed):
     pilot = staffed
     open_panel(pilot)
     stopped = []
@@ -65,7 +64,7 @@ def test_exit_asks_first_and_cancel_keeps_the_kiosk_running(staffed):  # noqa: F
 
 
 @pytest.mark.parametrize("action", ["idle_more", "volume_less", "staff_reload", "export"])
-def test_a_column_stays_where_it_was_after_an_action(staffed, action):  # noqa: F811
+def test_a_column_stays_where_it_was_after_an_action(staffed, action):
     pilot = staffed
     open_panel(pilot)
     pilot.app.toggle_large_text()  # a column long enough to scroll in the middle
@@ -86,7 +85,7 @@ def test_a_column_stays_where_it_was_after_an_action(staffed, action):  # noqa: 
     assert target.to_window(target.x, target.y) == pytest.approx(before, abs=1)
 
 
-def test_the_pin_pad_can_be_closed_without_a_pin(staffed):  # noqa: F811
+def test_the_pin_pad_can_be_closed_without_a_pin(staffed):
     pilot = staffed
     pilot.app.staff.pins.set_pin("1357")
     long_press_corner(pilot)

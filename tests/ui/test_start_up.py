@@ -9,9 +9,8 @@ import time
 
 import pytest
 
-from tests.tour_factory import make_tour
+from samples import make_tour
 from tests.ui.conftest import TOUR_SECONDS, stop_app
-from tests.ui.test_visit import tile
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def switch_on(tmp_path, **app_kwargs):
     from kiosk.audio import FakeAudio
     from kiosk.narration import NarrationPlayer
     from kiosk.ui.launch import build_app
-    from tests.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
+    from kiosk.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 
     content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
     clock = FakeClock(time.monotonic())
@@ -67,7 +66,7 @@ def test_a_visitor_who_touches_at_once_gets_a_full_tour(switched_on):
     pilot.tap("lang_en")
     pilot.tap("start")
     assert pilot.screen.name == "tour"
-    assert tile(pilot, "stop-3").title == "Stop 103"
+    assert pilot.tile("stop-3").title == "Stop 103"
 
 
 def test_the_keypad_works_before_it_was_built(switched_on):

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.tour_factory import make_tour
+from samples import edit_tour, make_tour
 from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
-from tests.ui.test_live_reload import edit, kiosk  # noqa: F401  (kiosk: a fixture)
 
 DEMO = Path(__file__).resolve().parents[2]  # the repository holds the demo tour
 
@@ -139,7 +138,7 @@ def test_every_test_tour_title_reads_in_full_on_its_tile(window, sized, tmp_path
     sized((1366, 768))
     content = make_tour(tmp_path / "c", stops=6, seconds=TOUR_SECONDS)
     for code, title in TWO_LINE_TITLES.items():
-        edit(content, f"{code}: {TWO_LINE_TITLES[code].split(' — ')[0]}\n", f"{code}: {title}\n")
+        edit_tour(content, f"{code}: {TWO_LINE_TITLES[code].split(' — ')[0]}\n", f"{code}: {title}\n")
     app, pilot = start_app(window, content, start_screen="home")
     try:
         pilot.tap("start")
@@ -157,11 +156,10 @@ def test_a_title_lengthened_by_a_live_edit_shows_in_full(kiosk, tmp_path, large)
     if large:
         pilot.tap("text_size")
     pilot.tap("start")
-    edit(content, "en: Stop 102\n", f"en: {LONG_TITLE}\n")
+    edit_tour(content, "en: Stop 102\n", f"en: {LONG_TITLE}\n")
     pilot.app.reload_tour()
     pilot.frames(3)
     seen, problems = every_tile_problem(pilot)
     assert seen == {"stop-1", "stop-2", "stop-3"}
     assert problems == []
-    from tests.ui.test_visit import tile
-    assert tile(pilot, "stop-2").ids.title.text == LONG_TITLE
+    assert pilot.tile("stop-2").ids.title.text == LONG_TITLE

@@ -4,7 +4,6 @@ from kivy.metrics import dp
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.slider import Slider
 
-from tests.ui.test_visit import open_stop
 
 
 def touchable(screen):
@@ -25,7 +24,7 @@ def test_touch_targets_on_every_screen(pilot):
     pilot.tap("start")
     assert too_small(pilot.screen) == []
     pilot.tap("back")
-    open_stop(pilot, "stop-2")
+    pilot.open_stop("stop-2")
     pilot.tap("play")
     assert len(list(touchable(pilot.screen))) >= 10
     assert too_small(pilot.screen) == []

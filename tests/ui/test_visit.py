@@ -3,25 +3,6 @@
 from kiosk.audio import FakeAudio
 
 
-def tile(pilot, stop_id):
-    """The tile of ``stop_id`` on the tour screen, scrolled into view as a visitor would."""
-    grid = pilot.find("stops")
-    for scroll in (None, 1.0, 0.75, 0.5, 0.25, 0.0):
-        if scroll is not None:
-            grid.scroll_y = scroll
-        pilot.frames(2)
-        for view in grid.layout_manager.children:
-            if getattr(view, "stop_id", None) == stop_id and _on_screen(grid, view):
-                return view
-    raise LookupError(f"{stop_id} not on screen {pilot.screen.name}: {[(v.stop_id, v.to_window(*v.center)) for v in grid.layout_manager.children]} grid {grid.to_window(grid.x, grid.y)} {grid.size}")
-
-
-def _on_screen(grid, view):
-    x, y = view.to_window(*view.center)
-    gx, gy = grid.to_window(grid.x, grid.y)
-    return gx <= x <= gx + grid.width and gy <= y <= gy + grid.height
-
-
 def test_home_shows_museum_and_starts_in_default_language(pilot):
     assert pilot.screen.name == "home"
     assert pilot.text("museum_name") == "Мұражай"
@@ -36,7 +17,7 @@ def test_home_shows_museum_and_starts_in_default_language(pilot):
 def test_tour_to_stop_play_pause_seek_next_back(pilot):
     pilot.tap("lang_en")
     pilot.tap("start")
-    pilot.tap(tile(pilot, "stop-2"))
+    pilot.tap(pilot.tile("stop-2"))
     assert pilot.screen.name == "stop"
     assert pilot.text("title") == "Stop 102"
     assert pilot.text("caption") == "Stop 102, picture 1"
@@ -63,15 +44,8 @@ def test_tour_to_stop_play_pause_seek_next_back(pilot):
     assert pilot.screen.name == "tour"
 
 
-def open_stop(pilot, stop_id, language="en"):
-    pilot.tap(f"lang_{language}")
-    pilot.tap("start")
-    pilot.tap(tile(pilot, stop_id))
-    assert pilot.screen.name == "stop"
-
-
 def test_pictures_move_by_arrows_and_by_swipe(pilot):
-    open_stop(pilot, "stop-2")
+    pilot.open_stop("stop-2")
     carousel = pilot.find("pictures")
     assert pilot.text("picture_counter") == "1 / 3"
     assert pilot.find("picture_previous").opacity == 0  # nothing before the first
@@ -89,7 +63,7 @@ def test_pictures_move_by_arrows_and_by_swipe(pilot):
 
 
 def test_dragging_the_progress_bar_seeks_when_released(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
     pilot.drag_slider(pilot.find("progress"), 0.5)
     assert abs(pilot.player.position - 15.0) < 1.0  # the test tour's recordings are 30 s
@@ -98,7 +72,7 @@ def test_dragging_the_progress_bar_seeks_when_released(pilot):
 
 
 def test_narration_ends_and_can_be_played_again(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
     pilot.advance(31)
     assert pilot.player.state.value == "ended"
@@ -111,7 +85,7 @@ def test_narration_ends_and_can_be_played_again(pilot):
 
 
 def test_leaving_the_stop_silences_the_narration(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     pilot.tap("play")
     pilot.advance(3)
     pilot.tap("back")
@@ -121,7 +95,7 @@ def test_leaving_the_stop_silences_the_narration(pilot):
 
 
 def test_language_switch_on_a_stop_redraws_it(pilot):
-    open_stop(pilot, "stop-1", language="en")
+    pilot.open_stop("stop-1", language="en")
     assert pilot.text("title") == "Stop 101"
     pilot.tap("lang_ru")
     assert pilot.screen.name == "stop"
@@ -132,7 +106,7 @@ def test_language_switch_on_a_stop_redraws_it(pilot):
 
 
 def test_a_stop_without_the_visitors_language_says_so(pilot):
-    open_stop(pilot, "stop-4", language="en")  # the last test stop has kk and ru only
+    pilot.open_stop("stop-4", language="en")  # the last test stop has kk and ru only
     assert pilot.text("message") == ("This stop has no narration in this language. "
                                      "You can listen in:  Қазақша  ·  Русский")
     assert pilot.find("play").disabled
@@ -147,7 +121,7 @@ def test_no_sound_device_keeps_the_text_says_so_calmly_and_reads_along(window, c
 
     app, pilot = start_app(window, content, lambda clock: FakeAudio(clock=clock, available=False))
     try:
-        open_stop(pilot, "stop-1")
+        pilot.open_stop("stop-1")
         assert pilot.text("title") == "Stop 101"
         assert pilot.text("text") == "Stop 101: text."
         assert pilot.text("message").startswith("Sound is not available at this kiosk just now.")
@@ -165,7 +139,7 @@ def test_no_sound_device_keeps_the_text_says_so_calmly_and_reads_along(window, c
 
 
 def test_previous_and_next_walk_the_tour_in_order(pilot):
-    open_stop(pilot, "stop-1")
+    pilot.open_stop("stop-1")
     assert pilot.find("previous_stop").disabled  # the first stop has no previous
     titles = []
     for _ in range(3):
@@ -179,16 +153,16 @@ def test_previous_and_next_walk_the_tour_in_order(pilot):
 
 def test_tiles_show_number_kind_and_title_in_the_visitors_language(pilot):
     pilot.tap("start")
-    first = tile(pilot, "stop-1")
+    first = pilot.tile("stop-1")
     assert (first.number, first.ids.kind.text, first.ids.title.text) == (101, "МҰРАЖАЙ ЗАЛЫ", "Аялдама 101")
     assert first.ids.picture.texture is not None
     pilot.tap("lang_en")
-    first = tile(pilot, "stop-1")
+    first = pilot.tile("stop-1")
     assert (first.ids.kind.text, first.ids.title.text) == ("MUSEUM HALL", "Stop 101")
 
 
 def test_hundreds_of_stops_scroll_with_a_few_tiles(window, tmp_path):
-    from tests.tour_factory import make_tour
+    from samples import make_tour
     from tests.ui.conftest import start_app, stop_app
 
     content = make_tour(tmp_path / "big", stops=300, seconds=2, numbers=list(range(1, 301)))
@@ -202,7 +176,7 @@ def test_hundreds_of_stops_scroll_with_a_few_tiles(window, tmp_path):
         pilot.frames(5)
         numbers = {t.number for t in grid.layout_manager.children}
         assert 300 in numbers and 1 not in numbers
-        pilot.tap(tile(pilot, "stop-300"))
+        pilot.tap(pilot.tile("stop-300"))
         assert pilot.text("title") == "Аялдама 300"
     finally:
         stop_app(app)

@@ -19,7 +19,7 @@ from kiosk.analytics import events as events_module
 from kiosk.analytics import storage as storage_module
 from kiosk.analytics.kinds import STOP_ID
 from kiosk.analytics.storage import load_database
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 JUNE = dt.datetime(2025, 6, 15, 12).timestamp()
 JULY = dt.datetime(2025, 7, 2, 9).timestamp()

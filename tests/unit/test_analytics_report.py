@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.analytics import EventLog, Report, StopRow
 from kiosk.analytics.report import _natural
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 DAY1 = dt.datetime(2025, 6, 2, 10).timestamp()  # a Monday
 DAY3 = dt.datetime(2025, 6, 4, 15).timestamp()

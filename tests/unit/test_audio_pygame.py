@@ -22,7 +22,7 @@ import soundfile
 
 from kiosk.audio import AudioError, MixerPulse, PygameAudio, audio_duration
 from kiosk.narration import NarrationPlayer, NarrationState as S
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 RATE = 22050
 

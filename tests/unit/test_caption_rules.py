@@ -17,7 +17,7 @@ from kiosk.captions import (LINE_CHARS, MAX_CHARS_PER_SECOND, MAX_SECONDS, MIN_S
                             Captions, Cue, cue_layout, reading_chars, reading_problems,
                             sentence_cues, webvtt_text)
 from kiosk.check import run_check
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 

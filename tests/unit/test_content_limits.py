@@ -11,7 +11,7 @@ import pytest
 from kiosk.check import run_check
 from kiosk.content import ContentError, load_tour
 from kiosk.content import limits
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 ROOT = Path(__file__).resolve().parents[2]
 

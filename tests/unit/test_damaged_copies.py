@@ -9,7 +9,7 @@ from PIL import Image
 
 from kiosk.media import INDEX_FILE, PreparedMedia
 from kiosk.prepare import media_cache_dir, run_prepare
-from tests.tour_factory import make_tour
+from samples import make_tour
 from tests.unit.test_prepared_media import photo
 
 

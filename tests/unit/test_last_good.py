@@ -6,7 +6,7 @@ import pytest
 
 from kiosk.content import Severity, load_tour
 from kiosk.content.last_good import LastGoodTour
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import shutil
 
 from kiosk.check import run_check
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 
 def test_a_missing_recording_is_never_offered_its_captions(tmp_path):

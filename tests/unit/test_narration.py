@@ -7,7 +7,7 @@ import pytest
 from kiosk.audio import AudioError, FakeAudio
 from kiosk.narration import NarrationPlayer
 from kiosk.narration import NarrationState as S
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 TRACK = "stop01.ogg"
 

@@ -11,7 +11,7 @@ from PIL import Image
 
 from kiosk.content import load_tour
 from kiosk.media import BACKGROUND, PreparedMedia, tour_pictures
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 
 def sha(path: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.session import VisitorSession
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 
 @pytest.fixture

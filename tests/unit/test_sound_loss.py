@@ -9,7 +9,7 @@ import pytest
 from kiosk.audio import FakeAudio
 from kiosk.narration import NarrationPlayer
 from kiosk.narration import NarrationState as S
-from tests.fake_clock import FakeClock
+from kiosk.clock import FakeClock
 
 TRACK = "stop01.ogg"
 POLL = 0.1  # the narration view polls ten times a second

@@ -1,7 +1,7 @@
 """The tour on screen survives a broken edit and a restart after it."""
 
 from kiosk.tour_keeper import PROBLEMS_FILE, TourKeeper
-from tests.tour_factory import make_tour
+from samples import make_tour
 
 
 def break_file(content):

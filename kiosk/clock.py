@@ -1,4 +1,4 @@
-"""A clock for tests: seconds that move only when a test says so."""
+"""A clock that moves only when told: for the pilot's fake time, and for tests."""
 
 
 class FakeClock:

@@ -1,0 +1,14 @@
+"""Makes sample content for tests and benchmarks: tours, photographs, recordings.
+
+Everything here writes real files (OGG Vorbis recordings, WebVTT captions, JPEG
+pictures, stops.yaml) that the kiosk reads as it reads a museum's own tour. Nothing in
+the kiosk imports this package; the tests and the benchmarks both do, and neither
+imports the other.
+"""
+
+from .photographs import make_photo, picture
+from .recordings import captions, tone
+from .tours import LANGUAGES, TITLES, edit_tour, make_big_tour, make_tour
+
+__all__ = ["LANGUAGES", "TITLES", "captions", "edit_tour", "make_big_tour", "make_photo", "make_tour",
+           "picture", "tone"]

@@ -1,0 +1,26 @@
+"""Sample recordings and their captions: a sine tone as OGG Vorbis, two WebVTT cues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+
+def tone(path: Path, seconds: float, pitch: float = 220.0) -> None:
+    """A quiet sine tone of ``seconds`` at ``pitch`` Hz, written as OGG Vorbis."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rate = 22050
+    t = np.arange(int(seconds * rate)) / rate
+    soundfile.write(str(path), 0.2 * np.sin(2 * np.pi * pitch * t), rate,
+                    format="OGG", subtype="VORBIS")
+
+
+def captions(path: Path, seconds: float, language: str) -> None:
+    """Two cues splitting ``seconds`` in half: "First (kk)", "Second (kk)"."""
+    half = seconds / 2
+    stamp = lambda s: f"00:00:{s:06.3f}"  # noqa: E731
+    path.write_text(f"WEBVTT\n\n{stamp(0)} --> {stamp(half)}\nFirst ({language})\n\n"
+                    f"{stamp(half)} --> {stamp(seconds)}\nSecond ({language})\n",
+                    encoding="utf-8")

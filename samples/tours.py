@@ -1,0 +1,112 @@
+"""Sample tours: a small one drawn for the purpose, and a big one copied from the demo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from .photographs import picture
+from .recordings import captions, tone
+
+LANGUAGES = ("kk", "ru", "en")
+TITLES = {"kk": "Аялдама", "ru": "Остановка", "en": "Stop"}
+#: The demo tour that ships with the kiosk (stops.yaml and assets/ at the top).
+DEMO = Path(__file__).resolve().parent.parent
+KINDS = ("museum_hall", "installation", "sculpture", "monument", "building", "grounds")
+
+
+def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
+              settings: dict | None = None, notes: dict | None = None) -> Path:
+    """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
+
+    ``settings`` go to museum.kiosk; ``notes`` maps a stop index to its content note.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    entries = []
+    audio = root / "assets/audio/shared.ogg"
+    tone(audio, seconds)
+    for index in range(stops):
+        stop_id = f"stop-{index + 1}"
+        number = numbers[index] if numbers else 101 + index
+        images = []
+        for n in range(3 if index == 1 else 1):
+            rel = f"assets/images/{stop_id}-{n + 1}.jpg"
+            picture(root / rel, 60 + 30 * n + 10 * index)
+            images.append({"file": rel, "caption": {code: f"{TITLES[code]} {number}, "
+                                                    f"picture {n + 1}" for code in LANGUAGES}})
+        languages = LANGUAGES if index < stops - 1 or stops == 1 else ("kk", "ru")
+        narration = {}
+        for code in languages:
+            vtt = root / f"assets/audio/{code}/{stop_id}.vtt"
+            vtt.parent.mkdir(parents=True, exist_ok=True)
+            captions(vtt, seconds, code)
+            narration[code] = {"audio": "assets/audio/shared.ogg",
+                               "captions": f"assets/audio/{code}/{stop_id}.vtt"}
+        entries.append({
+            "id": stop_id, "number": number,
+            "kind": ["museum_hall", "sculpture", "monument", "installation"][index % 4],
+            "title": {code: f"{TITLES[code]} {number}" for code in LANGUAGES},
+            "text": {code: f"{TITLES[code]} {number}: text." for code in LANGUAGES},
+            "narration": narration, "images": images,
+        })
+        if notes and index in notes:
+            entries[-1]["content_note"] = notes[index]
+    tour = {"museum": {"name": {"kk": "Мұражай", "ru": "Музей", "en": "Museum"},
+                       "languages": list(LANGUAGES), "default_language": "kk",
+                       **({"kiosk": settings} if settings else {})},
+            "stops": entries}
+    (root / "stops.yaml").write_text(yaml.safe_dump(tour, allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
+    return root
+
+
+def make_big_tour(root: Path, stops: int, demo: Path = DEMO) -> Path:
+    """A ``stops``-stop tour in ``root`` built from copies of the demo tour's media
+    (``demo``: a folder with stops.yaml and assets/, by default this repository)."""
+    demo_tour = yaml.safe_load((demo / "stops.yaml").read_text(encoding="utf-8"))
+    models = demo_tour["stops"]
+    root.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for i in range(stops):
+        model = models[i % len(models)]
+        stop_id = f"{model['id']}-{i + 1:04d}"
+        narration = {}
+        for code in LANGUAGES:
+            entry = {}
+            for key, suffix in (("audio", ".ogg"), ("captions", ".vtt")):
+                rel = f"assets/audio/{code}/{stop_id}{suffix}"
+                _copy(demo / model["narration"][code][key], root / rel)
+                entry[key] = rel
+            narration[code] = entry
+        images = []
+        for n, shown in enumerate(model["images"]):
+            rel = f"assets/images/{stop_id}-{n + 1}.jpg"
+            _copy(demo / shown["file"], root / rel)
+            images.append({"file": rel, "caption": dict(shown["caption"])})
+        entries.append({
+            "id": stop_id, "number": i + 1, "kind": KINDS[i % len(KINDS)],
+            "title": {code: f"{model['title'][code]} ({i + 1})" for code in LANGUAGES},
+            "text": dict(model["text"]), "narration": narration, "images": images,
+        })
+    tour = {"museum": demo_tour["museum"], "stops": entries}
+    (root / "stops.yaml").write_text(
+        "# yaml-language-server: $schema=./stops.schema.json\n"
+        + yaml.safe_dump(tour, allow_unicode=True, sort_keys=False, width=4096),
+        encoding="utf-8")
+    return root
+
+
+def _copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def edit_tour(root: Path, old: str, new: str) -> None:
+    """Change the first ``old`` in ``root``'s stops.yaml to ``new``, as staff would edit."""
+    path = root / "stops.yaml"
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{path} has no {old!r} to change")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
