@@ -101,12 +101,12 @@ class SafeFileHandler(logging.Handler):
         try:
             line = (self._text(record) + "\n").encode("utf-8", "replace")
             self._rotate_if_full(len(line))
-            if self.lost:
+            if self.lost:  # the note and the line go together, or neither does
                 notice = logging.LogRecord("kiosk.logs", logging.WARNING, __file__, 0,
                                            LOST_NOTICE.format(count=self.lost), None, None)
-                self._file.write((self.format(notice) + "\n").encode("utf-8"))
-                self.lost = 0  # noted once
+                line = (self.format(notice) + "\n").encode("utf-8") + line
             self._file.write(line)
+            self.lost = 0  # noted once
         except Exception:  # noqa: BLE001 - a log line must never stop the kiosk
             self.handleError(record)
 
