@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.check import run_check
-from kiosk.content import ContentError, load_tour
+from kiosk.content import ContentError, read_tour
 from kiosk.content import limits
 from samples import make_tour
 
@@ -51,7 +51,7 @@ def test_a_pasted_document_in_a_stops_text_is_refused_at_its_line(tour, tmp_path
     assert message.startswith(f"stops.yaml:{line}:")
     assert "the text in ru is 16,000 characters long, more than the 12,000" in message
     with pytest.raises(ContentError):               # the kiosk keeps its last good tour
-        load_tour(content)
+        read_tour(content).valid_tour()
 
 
 @pytest.mark.parametrize("field, old, limit", [

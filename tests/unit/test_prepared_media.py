@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from kiosk.content import load_tour
+from kiosk.content import read_tour
 from kiosk.media import BACKGROUND, PreparedMedia, tour_pictures
 from samples import make_tour
 
@@ -191,7 +191,7 @@ def test_prune_removes_copies_no_longer_referenced(work):
 
 
 def test_prepare_tour_and_background_with_progress_and_on_done(tmp_path):
-    tour = load_tour(make_tour(tmp_path / "tour", stops=3, seconds=1))
+    tour = read_tour(make_tour(tmp_path / "tour", stops=3, seconds=1)).valid_tour()
     pictures = tour_pictures(tour)
     assert len(pictures) == 5
     media = PreparedMedia(tmp_path / "cache")
@@ -210,7 +210,7 @@ def test_prepare_tour_and_background_with_progress_and_on_done(tmp_path):
 
 
 def test_a_new_background_call_supersedes_the_running_one(tmp_path):
-    tour = load_tour(make_tour(tmp_path / "tour", stops=4, seconds=1))
+    tour = read_tour(make_tour(tmp_path / "tour", stops=4, seconds=1)).valid_tour()
     media = PreparedMedia(tmp_path / "cache")
     reports = []
     lock = threading.Lock()
@@ -228,7 +228,7 @@ def test_a_new_background_call_supersedes_the_running_one(tmp_path):
 
 
 def test_a_running_job_is_cancelled_between_pictures_when_superseded(tmp_path):
-    tour = load_tour(make_tour(tmp_path / "tour", stops=3, seconds=1))
+    tour = read_tour(make_tour(tmp_path / "tour", stops=3, seconds=1)).valid_tour()
     media = PreparedMedia(tmp_path / "cache")
     entered, release = threading.Event(), threading.Event()
     real = media._prepare_one
