@@ -360,9 +360,9 @@ def _kiosk_pids(data: Path) -> list[int]:
 
 
 def _started_windows(data: Path) -> int:
-    """How many times the kiosk reached Kivy's main loop (one Kivy log per start)."""
-    logs = (data / "logs").glob("kivy_*.txt") if (data / "logs").is_dir() else []
-    return sum("Start application main loop" in p.read_text(errors="replace") for p in logs)
+    """How many times the kiosk reached Kivy's main loop (a line in Kivy's log each time)."""
+    logs = (data / "logs").glob("kivy_*.txt*") if (data / "logs").is_dir() else []
+    return sum(p.read_text(errors="replace").count("Start application main loop") for p in logs)
 
 
 def _wait(condition, seconds: float, supervisor: Supervisor) -> bool:
