@@ -26,7 +26,6 @@ makes those copies with Pillow and tells the UI which file to show. No Kivy here
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -36,20 +35,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from .atomic import write_atomically
+from .media_worker import PictureWorker
+from .picture_copy import file_sha256, render, save_jpeg, why_not_prepared
 
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the way copies are made changes, so old copies are not served.
 RECIPE = 1
 INDEX_FILE = "index.json"
-#: The kiosk's background (kiosk/ui/theme.py "ground"): transparent pixels become this.
-BACKGROUND = (0x16, 0x18, 0x1B)
-JPEG_QUALITY = 88
-_EXIF_ORIENTATION = 0x0112
-_CHUNK = 1 << 20
 
 #: progress(done, total, path): called after each picture (done counts it).
 Progress = Callable[[int, int, Path], None]
@@ -79,88 +73,9 @@ class PrepareReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, read in 1 MiB pieces."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        while chunk := stream.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def tour_pictures(tour) -> list[Path]:
     """Every picture of every stop of ``tour``, in order, each once."""
     return list(dict.fromkeys(tour.file(p.file) for stop in tour.stops for p in stop.images))
-
-
-def fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
-    """``size`` scaled to fit within ``box``, keeping its shape; never enlarged."""
-    w, h = size
-    scale = min(box[0] / w, box[1] / h, 1.0)
-    return max(1, round(w * scale)), max(1, round(h * scale))
-
-
-def _reason(error: BaseException) -> str:
-    """Why a picture could not be prepared, in words staff can act on."""
-    if isinstance(error, FileNotFoundError):
-        return "the file does not exist"
-    if isinstance(error, PermissionError):
-        return "the file cannot be read (permissions)"
-    if isinstance(error, UnidentifiedImageError):
-        return "not a picture that can be read; save it as JPEG or PNG"
-    if isinstance(error, Image.DecompressionBombError):
-        return f"the picture is far too large ({error}); export it smaller"
-    text = str(error) or type(error).__name__
-    if "truncated" in text or "broken data stream" in text or "premature end" in text.lower():
-        return f"the file is damaged or incomplete ({text}); copy it again"
-    return f"the picture could not be read ({type(error).__name__}: {text})"
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    """An RGB image; transparency is laid over the kiosk's background colour."""
-    if image.mode == "P" and "transparency" in image.info:
-        image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
-        image = image.convert("RGBA")
-        ground = Image.new("RGB", image.size, BACKGROUND)
-        ground.paste(image, mask=image.getchannel("A"))
-        return ground
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):  # 16-bit greyscale PNGs
-        image = image.point(lambda v: v / 256).convert("L")
-    return image if image.mode == "RGB" else image.convert("RGB")
-
-
-def _render(source: Path, display_box: tuple[int, int],
-            thumb_box: tuple[int, int]) -> tuple[Image.Image, Image.Image, bytes | None]:
-    """Decode ``source`` and make its display and thumbnail images (RGB, upright)."""
-    with Image.open(source) as image:
-        orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
-        turned = orientation in (5, 6, 7, 8)
-        upright = (image.height, image.width) if turned else image.size
-        want = fit(upright, display_box)
-        if image.format == "JPEG":
-            # Decode at 1/2, 1/4 or 1/8 scale straight away when that is still at least as
-            # large as the copy: several times faster than decoding 24 megapixels.
-            image.draft("RGB", (want[1], want[0]) if turned else want)
-        icc = image.info.get("icc_profile")
-        image = ImageOps.exif_transpose(image)  # loads; returns an upright copy
-    image = _flatten(image)
-    display = _resize(image, fit(image.size, display_box))
-    thumb = _resize(display, fit(display.size, thumb_box))
-    return display, thumb, icc
-
-
-def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
-    if image.size == size:
-        return image
-    # reducing_gap: a fast box reduce to about 3x the size first, then Lanczos.
-    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
-
-
-def _save_jpeg(image: Image.Image, target: Path, icc: bytes | None) -> None:
-    extra = {"icc_profile": icc} if icc else {}
-    write_atomically(target, lambda stream: image.save(
-        stream, "JPEG", quality=JPEG_QUALITY, progressive=False, **extra))
 
 
 class PreparedMedia:
@@ -182,12 +97,7 @@ class PreparedMedia:
         self._verified: set[str] = set()
         #: hashes whose copies were found damaged and dropped, until they are made again
         self._damaged: set[str] = set()
-        self._worker: threading.Thread | None = None
-        self._wake = threading.Condition(self._lock)
-        self._pending: list[tuple[object, Callable | None, bool]] = []
-        self._cancel = threading.Event()
-        self._busy = False
-        self._previous_hashes: set[str] = set()
+        self._worker = PictureWorker(self, PrepareReport)
         self._dirty = False  # the index in memory differs from the one on disk
         self._load()
 
@@ -343,8 +253,8 @@ class PreparedMedia:
             try:
                 sha, made, remade = self._prepare_one(original)
             except Exception as error:  # one bad picture never stops the others
-                report.failed.append((original, _reason(error)))
-                log.warning("picture not prepared: %s: %s", original, _reason(error))
+                report.failed.append((original, why_not_prepared(error)))
+                log.warning("picture not prepared: %s: %s", original, why_not_prepared(error))
             else:
                 report.hashes.add(sha)
                 (report.prepared if made else report.ready).append(original)
@@ -379,10 +289,10 @@ class PreparedMedia:
             remade = display.exists() or thumb.exists() or sha in self._damaged
             if remade:
                 log.warning("prepared copies of %s were damaged; made again", original)
-            display_image, thumb_image, icc = _render(Path(path), self.display_size,
+            display_image, thumb_image, icc = render(Path(path), self.display_size,
                                                       self.thumb_size)
-            _save_jpeg(display_image, display, icc)
-            _save_jpeg(thumb_image, thumb, icc)
+            save_jpeg(display_image, display, icc)
+            save_jpeg(thumb_image, thumb, icc)
             with self._lock:
                 for name in (display_name, thumb_name):
                     self._copy_digests[name] = file_sha256(self.cache_dir / name)
@@ -412,69 +322,13 @@ class PreparedMedia:
 
     def start_background(self, tour, on_done: Callable[[PrepareReport], None] | None = None,
                          prune: bool = True) -> None:
-        """Prepare ``tour``'s pictures in a daemon thread; returns at once.
-
-        One job runs at a time. A call while one runs cancels it (between two pictures)
-        and the new tour is prepared next; a call still waiting is replaced. ``on_done``
-        is called once per call, from the worker thread, with the report (``cancelled``
-        is true for a job that was superseded). After a complete job the cache is pruned
-        to the pictures of this tour and of the tour prepared before it (the screen may
-        still show one of those until the visitor leaves that stop).
-        """
-        with self._wake:
-            superseded = [done for _, done, _ in self._pending if done is not None]
-            self._pending = [(tour, on_done, prune)]
-            if self._busy:
-                self._cancel.set()
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(target=self._work, name="prepared-media",
-                                                daemon=True)
-                self._worker.start()
-            self._wake.notify_all()
-        for done in superseded:
-            self._call(done, PrepareReport(cancelled=True))
+        """Prepare ``tour``'s pictures in a daemon thread; returns at once (see
+        :class:`kiosk.media_worker.PictureWorker`)."""
+        self._worker.start(tour, on_done, prune)
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait until no background job runs or waits; True if so within ``timeout``."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        with self._wake:
-            while self._busy or self._pending:
-                left = None if deadline is None else deadline - time.monotonic()
-                if left is not None and left <= 0:
-                    return False
-                self._wake.wait(left)
-        return True
-
-    def _work(self) -> None:
-        _lower_this_threads_priority()
-        while True:
-            with self._wake:
-                while not self._pending:
-                    self._wake.wait()
-                tour, on_done, prune = self._pending.pop(0)
-                self._cancel.clear()
-                self._busy = True
-            report = PrepareReport()
-            try:
-                report = self.prepare_tour(tour, cancel=self._cancel)
-                if prune and not report.cancelled:
-                    keep = report.hashes | self._previous_hashes
-                    self._previous_hashes = set(report.hashes)
-                    self.prune(keep)
-            except Exception:  # never let the worker die
-                log.exception("preparing pictures failed")
-            if on_done is not None:
-                self._call(on_done, report)
-            with self._wake:  # after on_done: wait_idle() means the callbacks have run
-                self._busy = False
-                self._wake.notify_all()
-
-    @staticmethod
-    def _call(callback, report) -> None:
-        try:
-            callback(report)
-        except Exception:
-            log.exception("on_done callback failed")
+        return self._worker.wait_idle(timeout)
 
     # -- keeping the cache bounded -------------------------------------------------------
 
@@ -519,11 +373,3 @@ class PreparedMedia:
         self._save_index()
         return removed
 
-
-def _lower_this_threads_priority() -> None:
-    """On Linux, make the preparing thread nicer, so the UI thread keeps the CPU it needs."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
-                       min(19, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) + 10))
-    except (AttributeError, OSError):
-        pass

@@ -10,7 +10,8 @@ import pytest
 from PIL import Image
 
 from kiosk.content import read_tour
-from kiosk.media import BACKGROUND, PreparedMedia, tour_pictures
+from kiosk.media import PreparedMedia, tour_pictures
+from kiosk.picture_copy import BACKGROUND
 from samples import make_tour
 
 
@@ -142,7 +143,7 @@ def test_a_second_prepare_does_no_work(work, monkeypatch):
             refuse()
         return hash_file(path)
 
-    monkeypatch.setattr(module, "_render", refuse)
+    monkeypatch.setattr(module, "render", refuse)
     monkeypatch.setattr(module, "file_sha256", only_copies)
     for again in (media, PreparedMedia(media.cache_dir)):
         report = again.prepare([paths["rotated"], paths["alpha"]])
@@ -157,7 +158,7 @@ def test_a_copy_under_another_name_reuses_the_prepared_copy(work, monkeypatch):
     twin = Path(shutil.copy(paths["rotated"], paths["rotated"].parent / "same-photo.jpg"))
 
     import kiosk.media as module
-    monkeypatch.setattr(module, "_render", lambda *a, **k: pytest.fail("decoded again"))
+    monkeypatch.setattr(module, "render", lambda *a, **k: pytest.fail("decoded again"))
     report = media.prepare([twin])
     assert report.ready == [twin] and report.prepared == []
     assert media.display_path(twin) == media.display_path(paths["rotated"])
