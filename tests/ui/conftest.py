@@ -45,7 +45,7 @@ def content(tmp_path_factory) -> Path:
 
 def fake_speaker(clock, backend_factory=None):
     """(backend, player): a fake speaker whose position follows ``clock``."""
-    from kiosk.audio import FakeAudio
+    from kiosk.fake_audio import FakeAudio
     from kiosk.narration import NarrationPlayer
 
     backend = (backend_factory(clock) if backend_factory

@@ -137,7 +137,7 @@ def main(width: int, height: int) -> int:
     from kivy.base import EventLoop
     from kivy.core.window import Window
 
-    from kiosk.audio import FakeAudio
+    from kiosk.fake_audio import FakeAudio
     from kiosk.narration import NarrationPlayer
     from kiosk.ui.launch import build_app
     from samples import make_tour

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from kiosk.audio import FakeAudio, PygameAudio
+from kiosk.audio import PygameAudio
+from kiosk.fake_audio import FakeAudio
 from samples import make_tour
 from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
 

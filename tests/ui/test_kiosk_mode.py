@@ -87,7 +87,7 @@ def test_a_damaged_picture_shows_a_placeholder_and_the_rest_works(window, tmp_pa
 
 
 def test_a_recording_that_cannot_be_played_leaves_text_and_a_calm_message(window, tmp_path):
-    from kiosk.audio import FakeAudio
+    from kiosk.fake_audio import FakeAudio
 
     content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS)
     broken = str(content / "assets/audio/shared.ogg")

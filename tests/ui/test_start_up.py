@@ -24,7 +24,7 @@ def switched_on(window, tmp_path):
 def switch_on(tmp_path, **app_kwargs):
     from kivy.base import EventLoop
 
-    from kiosk.audio import FakeAudio
+    from kiosk.fake_audio import FakeAudio
     from kiosk.narration import NarrationPlayer
     from kiosk.ui.launch import build_app
     from kiosk.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock

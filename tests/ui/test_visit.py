@@ -1,6 +1,6 @@
 """A visitor's walk through the real app: home, language, tour, a stop, narration, next."""
 
-from kiosk.audio import FakeAudio
+from kiosk.fake_audio import FakeAudio
 
 
 def test_home_shows_museum_and_starts_in_default_language(pilot):

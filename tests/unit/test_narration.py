@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.audio import AudioError, FakeAudio
+from kiosk.audio import AudioError
+from kiosk.fake_audio import FakeAudio
 from kiosk.narration import NarrationPlayer
 from kiosk.narration import NarrationState as S
 from kiosk.clock import FakeClock

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.audio import FakeAudio
+from kiosk.fake_audio import FakeAudio
 from kiosk.narration import NarrationPlayer
 from kiosk.narration import NarrationState as S
 from kiosk.clock import FakeClock
