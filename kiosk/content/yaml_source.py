@@ -5,9 +5,9 @@ numbers and silently keeps the last of two equal keys. Here the parser's event s
 walked by hand so that each value's place is kept (for messages like ``stops.yaml:12:5``)
 and a repeated key is reported instead of hidden.
 
-Speed: the events (walked in ``yaml_events``) come from libyaml (PyYAML's C parser) when it is there; building
-PyYAML's node tree costs four times as much as the events, and a 1,000-stop tour must
-load in a fraction of a second. Values are typed exactly as PyYAML's SafeLoader types
+Speed: the events (walked in ``yaml_events``) come from libyaml (PyYAML's C parser) when
+it is there; building PyYAML's node tree costs four times as much as the events, and a
+1,000-stop tour must load in a fraction of a second. Values are typed exactly as PyYAML's SafeLoader types
 them (YAML 1.1: ``yes`` is true, ``0101`` is 65), using its own resolvers and
 constructors. When the C parser refuses the file, the pure-Python parser (PyYAML's
 reference) reads it again: its messages say more, and it has the last word.
