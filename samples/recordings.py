@@ -7,6 +7,9 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
+from kiosk import vtt
+from kiosk.vtt import Cue
+
 
 def tone(path: Path, seconds: float, pitch: float = 220.0) -> None:
     """A quiet sine tone of ``seconds`` at ``pitch`` Hz, written as OGG Vorbis."""
@@ -20,7 +23,5 @@ def tone(path: Path, seconds: float, pitch: float = 220.0) -> None:
 def captions(path: Path, seconds: float, language: str) -> None:
     """Two cues splitting ``seconds`` in half: "First (kk)", "Second (kk)"."""
     half = seconds / 2
-    stamp = lambda s: f"00:00:{s:06.3f}"  # noqa: E731
-    path.write_text(f"WEBVTT\n\n{stamp(0)} --> {stamp(half)}\nFirst ({language})\n\n"
-                    f"{stamp(half)} --> {stamp(seconds)}\nSecond ({language})\n",
-                    encoding="utf-8")
+    cues = (Cue(0.0, half, f"First ({language})"), Cue(half, seconds, f"Second ({language})"))
+    path.write_text(vtt.write(cues), encoding="utf-8")
