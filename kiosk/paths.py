@@ -39,7 +39,7 @@ def fallback_data_dir(temp_root: Path | None = None) -> Path:
     ``TEMP/alzhir-kiosk-UID`` (then ``-UID-2``, ``-UID-3`` ... while other kiosks of this
     user hold the first), private to the user. The folder is locked (``flock``) for as
     long as this process runs, so two kiosks never share one and a folder no running
-    kiosk holds is the one the next start takes again: repeated starts no longer leave a
+    kiosk holds is the one the next start takes again: repeated starts do not leave a
     new folder of prepared pictures behind each time. A folder of that name that is not a
     private folder of this user (a link, another owner) is never used.
     """
