@@ -8,7 +8,7 @@ module, so each does it the same way:
 - :func:`finish_every_frame` / :func:`finish_drawing`: wait for the GL driver to draw a
   frame, as a real display's buffer swap does (offscreen, Mesa draws after the swap);
 - :class:`Pilot`: frames, touches (:class:`SyntheticTouch`), keys, a real or fake clock,
-  and what a finger can reach on the screen shown.
+  scripts of steps (:meth:`Pilot.run`), and what a finger can reach on the screen shown.
 """
 
 from __future__ import annotations
@@ -201,6 +201,13 @@ class Pilot:
                           f"'{self.screen.name}' (tiles made: {shown})")
 
     # -- acting ----------------------------------------------------------------------
+    def run(self, script) -> None:
+        """Play ``script``: a generator that acts on the app and yields how many frames
+        to draw before it goes on (each frame one :attr:`FRAME` of fake time). An
+        exception from the script itself reaches the caller."""
+        for count in script:
+            self.frames(count)
+
     def finish_start(self, limit: int = 100) -> None:
         """Draw frames until the app has done what it leaves for after its first frame."""
         for _ in range(limit):

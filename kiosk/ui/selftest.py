@@ -3,11 +3,14 @@
 It starts the real app (offscreen when there is no display), opens home and the tour in
 each language, then every stop: checks that its title and pictures are shown and that its
 narration really plays, saves a screenshot of each, and exits non-zero on any problem.
+
+The walk is driven by the kiosk's pilot (kiosk.ui.pilot) on a fake clock: time moves one
+frame at a time and only when the walk says so, so two runs show the same screens, down
+to the progress bars, and the screenshots can be compared pixel by pixel.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -16,10 +19,12 @@ from ..paths import ensure_data_dir
 
 #: How long a narration may take to start before selftest calls it a failure (seconds).
 PLAY_DEADLINE = 3.0
+#: The length of one frame of the walk: the pilot's (seconds of the fake clock).
+FRAME = 1 / 30
 
 
 class SelfTest:
-    """The walk, as a generator the Kivy clock steps through frame by frame."""
+    """The walk, as a script for the pilot: it yields how many frames to draw next."""
 
     def __init__(self, app, backend, screenshots: Path | None, out=print):
         self.app = app
@@ -101,7 +106,7 @@ class SelfTest:
         yield 1
         noted = next((s for s in app.tour.stops if s.content_note), None)
         if noted is not None:
-            app._accepted_notes.discard(noted.id)
+            app.forget_content_note(noted.id)
             app.open_stop(noted.id, how="selftest")
             yield 3
             self.shoot(f"content-note-{language}")
@@ -136,7 +141,7 @@ class SelfTest:
     def visit(self, stop, language: str):
         app = self.app
         app.session.touch()  # a walk through every stop must not be taken for an idle kiosk
-        app._accepted_notes.add(stop.id)  # content notes have their own screenshot
+        app.accept_content_notes([stop.id])  # content notes have their own screenshot
         app.open_stop(stop.id, how="selftest")
         yield 4
         screen = app.screens.current_screen
@@ -155,8 +160,7 @@ class SelfTest:
         if language in stop.narration:
             view = app.narration
             view.toggle()
-            started = time.monotonic()
-            while time.monotonic() - started < PLAY_DEADLINE:
+            for _frame in range(round(PLAY_DEADLINE / FRAME)):
                 yield 1
                 if view.state == "playing" and self.backend.busy() and view.position > 0.2:
                     break
@@ -197,54 +201,34 @@ def run_selftest(content_dir: Path, data_dir: Path, screenshots: Path | None) ->
     from .bootstrap import prepare_kivy
 
     prepare_kivy(data_dir, windowed=True)
-    from ..audio import PygameAudio
-    from ..narration import NarrationPlayer
+    from .pilot import FakeClock, Pilot, finish_every_frame, open_audio
 
-    backend = PygameAudio()
-    if not backend.open():
-        # No sound card (a server, CI): decode through SDL's silent driver instead, so
-        # the recordings are still really opened and played.
-        print("No sound device: the recordings are played to a silent output.")
-        os.environ["SDL_AUDIODRIVER"] = "dummy"
-        backend = PygameAudio()
-        if not backend.open():
-            print("PROBLEM: audio cannot be opened even without a sound device.")
-            return 1
-    from .launch import build_app
-
+    backend = open_audio()
+    if backend is None:
+        print("PROBLEM: audio cannot be opened even without a sound device.")
+        return 1
     from ..content import read_tour
+    from ..narration import NarrationPlayer
+    from .launch import build_app
 
     tour, problems = (found := read_tour(content_dir)).tour, found.problems
     if tour is None:
         print("\n".join(map(str, problems)))
         print("\nselftest stopped: stops.yaml has problems (see above).")
         return 1
+    clock = FakeClock(time.monotonic())
     # The walk is not a visitor: it stays out of the figures staff read (`stats`).
-    app = build_app(content_dir, data_dir, player=NarrationPlayer(backend), watch=False,
-                    count_visits=False, transition_duration=0)
+    app = build_app(content_dir, data_dir, player=NarrationPlayer(backend, clock=clock),
+                    watch=False, count_visits=False, transition_duration=0, clock=clock)
 
     test = SelfTest(app, backend, screenshots)
-    from kivy.clock import Clock
-
-    walk = test.steps()
-    state = {"wait": 0}
-
-    def step(_dt):
-        if state["wait"] > 0:
-            state["wait"] -= 1
-            return
-        try:
-            state["wait"] = next(walk)
-        except StopIteration:
-            app.stop()
-            return False
-        except Exception as error:  # report, never hang: selftest must always end
-            test.fail(f"selftest itself failed: {error!r}")
-            app.stop()
-            return False
-
-    Clock.schedule_interval(step, 0)
-    app.run()
+    finish_every_frame()
+    try:
+        pilot = Pilot.start(app, clock)
+        pilot.run(test.steps())
+    except Exception as error:  # report, never hang: selftest must always end
+        test.fail(f"selftest itself failed: {error!r}")
+    app.stop()
     stops = len(app.tour.stops)
     print(f"\nselftest: {stops} stops x {len(app.tour.languages)} languages visited, "
           f"{test.shots} screenshot(s)" + (f" in {screenshots}" if screenshots else "")
