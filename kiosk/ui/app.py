@@ -1,35 +1,42 @@
 """KioskApp: builds the screens once and carries the visitor from home to a stop.
 
-Services (the tour, the narration player, the catalogs, the clock) are made outside and
-handed in, so tests give it a fake speaker and a fake clock and the kiosk real ones.
-What a visitor does arrives here as a named call from a kv rule (``app.open_stop``...);
-the screens only draw what the app and its services say.
+Its services (the narration player, the clock, the tour keeper...) are made outside and
+handed in as one :class:`kiosk.ui.services.KioskServices`, so tests give it a fake speaker
+and a fake clock and the kiosk real ones. What a visitor does arrives here as a named call
+from a kv rule (``app.open_stop``...) or an event a screen dispatches (the attract
+screen's ``on_woken``, the tour screen's ``on_stop_chosen``, the staff desk's
+``on_panel_opened``); the screens only draw what the app and its services say.
+
+The app's jobs, by module: this one builds, starts and stops, and handles the visitor's
+settings and the idle reset; ``stop_opening`` opens stops and fills the lists of stops;
+``tour_changes`` takes up a tour reloaded after staff's edits; ``overlays`` keeps the views
+that open over a screen; ``staff`` is the staff panel's desk.
 """
 
 from __future__ import annotations
-
-import time
 
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, NoTransition
 
-from ..captions import matching_position
 from ..content import StopKind, Tour, pick
 from ..i18n import Catalogs, N_
-from ..narration import NarrationPlayer
 from ..keypad import KeypadEntry
 from ..session import VisitorSession
 from .narration_view import NarrationView
 from .theme import Theme
 from .tr import Translator
-from .faults import FaultGuard, restart_process
+from .faults import FaultGuard
 from .first_frame import after_first_frame
 from .housekeeping import Housekeeper
 from .lockdown import Lockdown
+from .overlays import OverlaySet
 from .screen_set import ScreenPlan, ScreenSet, load_kv
+from .services import KioskServices
 from .staff import StaffDesk
+from .stop_opening import StopOpening
+from .tour_changes import TourChanges
 from .usage import UsageRecorder
 from .visit import VisitWatch
 from .widgets import controls, toolbar  # noqa: F401  (their classes, for every kv rule)
@@ -48,7 +55,6 @@ KIND_NAMES = {
     StopKind.building: N_("Building"),
     StopKind.grounds: N_("Memorial grounds"),
 }
-INVITATION = N_("Touch the screen to begin")
 BEING_UPDATED = N_("This guide is being updated. Please come back in a few minutes.")
 RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 
@@ -57,7 +63,7 @@ VOLUME_STEPS = 10
 FADE_SECONDS = 0.3
 
 
-class KioskApp(App):
+class KioskApp(StopOpening, TourChanges, App):
     """The visitor's guide. Kv rules bind to :attr:`language`, :attr:`tr`, :attr:`theme`."""
 
     title = "ALZHIR"
@@ -74,49 +80,52 @@ class KioskApp(App):
     #: True while stops.yaml has problems: a discreet dot for staff in the header.
     content_notice = BooleanProperty(False)
 
-    def __init__(self, tour: Tour | None, player: NarrationPlayer,
-                 catalogs: Catalogs | None = None, transition_duration: float | None = None,
-                 clock=time.monotonic, start_screen: str = "attract", keeper=None,
-                 media=None, watch: bool = False, restart=restart_process,
-                 show_cursor: bool = False, event_log=None, pins=None, data_dir=None,
-                 staff_settings=None, **kwargs):
-        """``tour`` may be None (nothing good to show yet); ``keeper`` (a TourKeeper)
-        reloads it, ``media`` (PreparedMedia) gives display-size pictures, ``watch``
-        starts watching the content folder for staff's edits."""
+    def __init__(self, tour: Tour | None, services: KioskServices, *,
+                 start_screen: str = "attract", transition_duration: float | None = None,
+                 watch: bool = False, show_cursor: bool = False, **kwargs):
+        """``tour`` may be None (nothing good to show yet). ``start_screen`` is where the
+        app opens; ``transition_duration`` overrides the fade (0: a cut); ``watch``
+        follows staff's edits of the content folder; ``show_cursor`` keeps the mouse
+        pointer (a windowed kiosk)."""
         self.tour = tour
-        self.tr = Translator(catalogs or Catalogs.load(), "en")
+        self.services = services
+        self.tr = Translator(services.catalogs or Catalogs.load(), "en")
         self.theme = Theme()
-        self.session = VisitorSession(clock)
-        self.keeper = keeper
-        self.media = media
+        self.session = VisitorSession(services.clock)
+        self.keeper = services.keeper
+        self.media = services.media
+        self.event_log = services.event_log
         self._watch = watch
         self._watcher = None
-        self._player = player
         self._transition_duration = transition_duration
         self._start_screen = start_screen
         self._accepted_notes: set[str] = set()
         self._pending_tour: Tour | None = None
         self.lockdown = Lockdown(show_cursor=show_cursor)
-        self.event_log = event_log
-        self._clock = clock
-        self._overlays: dict = {}
+        self.overlays = OverlaySet({"keypad": self._make_keypad,
+                                    "still_there": self._make_still_there,
+                                    "transcript": self._make_transcript,
+                                    "content_note": self._make_content_note})
         self._keypad_entry = KeypadEntry([])
         self._stopping = False
         #: True once everything left for after the first frame is done (see on_start).
         self.started = False
-        self.staff = StaffDesk(self, pins, data_dir, staff_settings)
+        self.staff = StaffDesk(self, services.pins, services.data_dir, services.staff_settings)
+        self.staff.bind(on_panel_opened=lambda *_: self._show_staff_panel(),
+                        on_panel_closed=lambda *_: self._leave_staff_panel(),
+                        on_exit_confirmed=lambda *_: self._leave_kiosk_mode())
         self.settings = tour.museum.kiosk if tour is not None else None
-        self.fault_guard = FaultGuard(self, clock=clock, restart=restart)
+        self.fault_guard = FaultGuard(self, clock=services.clock, restart=services.restart)
         self.housekeeper = Housekeeper(lambda: self.screens.current == "attract")
-        if keeper is not None:
-            self.content_notice = keeper.status.has_errors
+        if self.keeper is not None:
+            self.content_notice = self.keeper.status.has_errors
         super().__init__(**kwargs)
 
     # -- building -------------------------------------------------------------------
     def build(self):
         load_kv(*COMMON_KV)
-        self.narration = NarrationView(self._player)
-        self.usage = UsageRecorder(self.event_log, self._player, self._clock)
+        self.narration = NarrationView(self.services.player)
+        self.usage = UsageRecorder(self.event_log, self.services.player, self.services.clock)
         fade = self._transition_duration
         if fade is None:  # a gentle fade where a GPU draws it; a cut in software
             from .rendering import draws_in_software
@@ -151,7 +160,11 @@ class KioskApp(App):
         }
 
     def _screen_built(self, screen) -> None:
-        """Fill a screen just built with what it shows."""
+        """Fill a screen just built with what it shows, and listen to what it says."""
+        if screen.name == "attract":
+            screen.bind(on_woken=lambda *_: self.wake_up())
+        elif screen.name == "tour":
+            screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"))
         if screen.name in ("updating", "unavailable"):
             message = BEING_UPDATED if screen.name == "updating" else RESTING
             screen.lines = [self.tr.catalogs.gettext(code, message) for code in ("kk", "ru", "en")]
@@ -163,49 +176,51 @@ class KioskApp(App):
     # The overlays, built the first time they are opened (or after the first frame).
     @property
     def keypad(self):
-        return self._overlay("keypad")
+        return self.overlays.get("keypad")
 
     @property
     def still_there(self):
-        return self._overlay("still_there")
+        return self.overlays.get("still_there")
 
     @property
     def transcript(self):
-        return self._overlay("transcript")
+        return self.overlays.get("transcript")
 
     @property
     def content_note(self):
-        return self._overlay("content_note")
-
-    def _overlay(self, name: str):
-        view = self._overlays.get(name)
-        if view is None:
-            view = self._overlays[name] = self._make_overlay(name)
-        return view
+        return self.overlays.get("content_note")
 
     def overlay_showing(self, name: str) -> bool:
-        view = self._overlays.get(name)
-        return view is not None and view.parent is not None
+        return self.overlays.showing(name)
 
-    def _make_overlay(self, name: str):
+    def _make_keypad(self):
         load_kv(*OVERLAY_KV)
-        from .staff import StaffPinView  # noqa: F401  (its kv rule is in OVERLAY_KV)
         from .widgets.keypad import KeypadView
-        from .widgets.notices import ContentNoteView, StillThereView
+
+        view = KeypadView([])
+        view.entry = self._keypad_entry
+        view.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
+        return view
+
+    def _make_still_there(self):
+        load_kv(*OVERLAY_KV)
+        from .widgets.notices import StillThereView
+
+        view = StillThereView()
+        view.bind(on_continue=lambda *_: self.visit.continue_visit())
+        return view
+
+    def _make_transcript(self):
+        load_kv(*OVERLAY_KV)
         from .widgets.transcript import TranscriptView
 
-        if name == "keypad":
-            view = KeypadView([])
-            view.entry = self._keypad_entry
-            view.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
-        elif name == "still_there":
-            view = StillThereView()
-            view.bind(on_continue=lambda *_: self.visit.continue_visit())
-        elif name == "transcript":
-            view = TranscriptView()
-        else:
-            view = ContentNoteView()
-        return view
+        return TranscriptView()
+
+    def _make_content_note(self):
+        load_kv(*OVERLAY_KV)
+        from .widgets.notices import ContentNoteView
+
+        return ContentNoteView()
 
     def on_start(self):
         self.lockdown.start()
@@ -217,13 +232,13 @@ class KioskApp(App):
         """The rest of the start, once the first screen is on show: the other screens and
         the overlays, one a frame, then the event log's writer, the content watcher and
         the preparing of display copies."""
-        overlays = ["keypad", "still_there", "transcript", "content_note"]
+        overlays = self.overlays.names
 
         def build_one(_dt):
             if self.screens.build_next():
                 return True
             if overlays:
-                self._overlay(overlays.pop(0))
+                self.overlays.get(overlays.pop(0))
                 return True
             self._start_services()
             self.started = True
@@ -244,12 +259,6 @@ class KioskApp(App):
                                         lambda: Clock.schedule_once(lambda _dt: self.reload_tour()))
             self._watcher.start()
         self._prepare_pictures()
-
-    def _prepare_pictures(self) -> None:
-        """Display copies and thumbnails of the tour's pictures, made in the background."""
-        if self.media is not None and self.tour is not None:
-            self.media.start_background(
-                self.tour, on_done=lambda _report: Clock.schedule_once(self._pictures_ready))
 
     def on_stop(self):
         self._stopping = True
@@ -274,21 +283,32 @@ class KioskApp(App):
         return False
 
     # -- when something goes wrong ------------------------------------------------------
-    def _close_overlays(self) -> None:
-        for view in self._overlays.values():
-            if view.parent is not None:
-                view.dismiss(animation=False)
+    def close_overlays(self) -> None:
+        self.overlays.close_all()
+
+    # -- the staff panel (its desk asks; the app shows) ----------------------------------
+    def _show_staff_panel(self) -> None:
+        self.narration.stop()
+        self.close_overlays()
+        self.screens.current = "staff"
+
+    def _leave_staff_panel(self) -> None:
+        self.screens.current = "home" if self.tour is not None else "updating"
+
+    def _leave_kiosk_mode(self) -> None:
+        self.lockdown.allow_exit()
+        self.stop()
 
     def recover_from_fault(self) -> None:
         """After an error in a screen: silence, overlays closed, the home screen."""
         self.narration.stop()
-        self._close_overlays()
+        self.close_overlays()
         self.screens.current = "home" if self.tour is not None else "updating"
 
     def show_unavailable(self) -> None:
         """Too many errors: a calm screen while the kiosk restarts itself."""
         self.narration.stop()
-        self._close_overlays()
+        self.close_overlays()
         self.screens.current = "unavailable"
 
     # -- what kv rules ask for -------------------------------------------------------
@@ -352,79 +372,11 @@ class KioskApp(App):
     def change_volume(self, step: int) -> None:
         unit = self.max_volume / VOLUME_STEPS
         self.volume = min(self.max_volume, max(0.0, round(self.volume / unit + step) * unit))
-        self._player.set_volume(self.volume)
+        self.narration.set_volume(self.volume)
 
     def open_keypad(self) -> None:
         if not self.keypad.showing:
             self.keypad.open(animation=False)
-
-    def open_transcript(self) -> None:
-        stop = self.tour.stop(self.current_stop_id)
-        self.transcript.fill(self.stop_text(stop, "title", self.language),
-                             self.narration.captions, self._play_from)
-        self.transcript.open(animation=False)
-
-    def _play_from(self, seconds: float) -> None:
-        self.transcript.dismiss(animation=False)
-        self.narration.seek(seconds)
-        if not self.narration.playing:
-            self.narration.play()
-
-    def open_stop_number(self, number: int) -> None:
-        stop = self.tour.by_number(number)
-        if stop is not None:
-            self.open_stop(stop.id, how="keypad")
-
-    def open_stop(self, stop_id: str, how: str = "tile") -> None:
-        """Open a stop; one with a content note asks first (once per visitor)."""
-        self._apply_pending_tour()
-        if stop_id not in self.tour:
-            self.show_tour()  # the stop was taken off the tour by a reload
-            return
-        stop = self.tour.stop(stop_id)
-        if stop.content_note and stop.id not in self._accepted_notes:
-            self._ask_content_note(stop, how)
-            return
-        self._show_stop(stop)
-        self.screens.current = "stop"
-        self.usage.record("stop_open", stop=stop.id, how=how)
-
-    def open_neighbour(self, step: int) -> None:
-        if self.current_stop_id not in self.tour:
-            self.show_tour()
-            return
-        neighbour = self.tour.neighbour(self.current_stop_id, step)
-        if neighbour is not None:
-            self.open_stop(neighbour.id, how="next" if step > 0 else "previous")
-
-    def _ask_content_note(self, stop, how: str) -> None:
-        view = self.content_note
-        view.stop_title = self.stop_text(stop, "title", self.language)
-        view.note = pick(stop.content_note, self.language, self._fallbacks())
-        view.unbind(on_accept=self._accept_note, on_decline=self._decline_note)
-        view.pending = (stop.id, how)
-        view.bind(on_accept=self._accept_note, on_decline=self._decline_note)
-        view.open(animation=False)
-
-    def _accept_note(self, view) -> None:
-        stop_id, how = view.pending
-        view.dismiss(animation=False)
-        self._accepted_notes.add(stop_id)
-        self.open_stop(stop_id, how)
-
-    def accept_content_notes(self, stop_ids=None) -> None:
-        """As if this visitor had said yes to the content notes of ``stop_ids`` (every
-        stop's when None): such a stop then opens without asking (selftest, bench)."""
-        ids = [stop.id for stop in self.tour.stops] if stop_ids is None else stop_ids
-        self._accepted_notes.update(ids)
-
-    def forget_content_note(self, stop_id: str) -> None:
-        """Ask this visitor again before ``stop_id`` opens."""
-        self._accepted_notes.discard(stop_id)
-
-    def _decline_note(self, view) -> None:
-        view.dismiss(animation=False)  # the visitor stays where they were
-        self.usage.record("content_note_declined", stop=view.pending[0])
 
     # -- the visitor session ---------------------------------------------------------
     def reset_for_next_visitor(self) -> None:
@@ -432,11 +384,11 @@ class KioskApp(App):
         self.narration.stop()
         self.usage.visit_ended("idle")
         self._apply_pending_tour()
-        self._close_overlays()
+        self.close_overlays()
         self.theme.reset()
         self.captions_on = False
         self.volume = self.settings.default_volume
-        self._player.set_volume(self.volume)
+        self.narration.set_volume(self.volume)
         self._accepted_notes.clear()
         self.set_language(self.tour.museum.default_language)
         self.current_stop_id = ""
@@ -445,141 +397,3 @@ class KioskApp(App):
         self.session.reset_done()
         self.housekeeper.visit_ended()
 
-    # -- staff's edits: reloading the tour ------------------------------------------------
-    def reload_tour(self) -> None:
-        """stops.yaml or the assets changed: take up a good tour, keep ours on a bad one."""
-        if self.keeper is None:
-            return
-        tour = self.keeper.reload()
-        self.content_notice = self.keeper.status.has_errors
-        if tour is None:
-            return
-        self._pending_tour = tour
-        # A visitor listening to a stop keeps it until they leave; then the new tour.
-        if not (self.screens.current == "stop"
-                and self.narration.state in ("playing", "paused")):
-            self._apply_pending_tour()
-
-    def _apply_pending_tour(self) -> None:
-        tour, self._pending_tour = self._pending_tour, None
-        if tour is None:
-            return
-        first = self.tour is None
-        self._install_tour(tour, first=first)
-        if first:
-            self.screens.current = "attract"
-        elif self.screens.current == "stop":
-            if self.current_stop_id in tour:
-                self._show_stop(tour.stop(self.current_stop_id))
-            else:
-                self.screens.current = "tour"
-
-    def _install_tour(self, tour: Tour, first: bool = False) -> None:
-        """Make ``tour`` the one shown, with the museum's settings."""
-        self.tour = tour
-        self.languages = list(tour.languages)
-        if first or self.language not in self.languages:
-            self.tr.switch(tour.museum.default_language)
-            self.language = tour.museum.default_language
-        self.apply_settings(first=first)
-        self._keypad_entry = KeypadEntry([s.number for s in tour.stops])
-        if "keypad" in self._overlays:
-            self.keypad.entry = self._keypad_entry
-        self._fill_tiles()
-        self._fill_attract()
-        if not first:  # at the start, pictures are prepared after the first frame
-            self._prepare_pictures()
-
-    def apply_settings(self, first: bool = False) -> None:
-        """The museum's kiosk settings, with what staff set on this kiosk's panel."""
-        settings = self.tour.museum.kiosk
-        if self.staff.settings is not None:
-            settings = self.staff.settings.apply(settings)
-        self.settings = settings
-        self.session.configure(settings.idle_timeout, settings.countdown)
-        self.max_volume = settings.max_volume
-        if first:
-            self.volume = settings.default_volume
-        self.volume = min(self.volume, self.max_volume)
-        self._player.set_volume(self.volume)
-
-    def _pictures_ready(self, *_args) -> None:
-        """Display-size copies are ready: the tiles and slideshow use them from now on."""
-        self._fill_tiles()
-        self._fill_attract()
-
-    def picture(self, relative: str, thumbnail: bool = False) -> str:
-        """The file to draw for a picture of the tour: its prepared copy when ready."""
-        original = self.tour.file(relative)
-        if self.media is None:
-            return str(original)
-        return str(self.media.thumbnail_path(original) if thumbnail
-                   else self.media.display_path(original))
-
-    def picture_failed(self, shown: str) -> str:
-        """``shown`` could not be drawn: the file to try instead (``shown`` if none).
-
-        A damaged prepared copy is dropped (made again in the background) and the
-        original is shown meanwhile; an original that cannot be drawn stays a placeholder.
-        """
-        original = self.media.discard(shown) if self.media is not None else None
-        if original is None:
-            return shown
-        self._prepare_pictures()
-        return str(original)
-
-    # -- drawing ---------------------------------------------------------------------
-    def _show_stop(self, stop) -> None:
-        screen = self.screens.get_screen("stop")
-        if stop.id != self.current_stop_id or screen.stop is None:
-            self.narration.stop()
-        self.current_stop_id = stop.id
-        screen.show(stop, [self.picture(p.file) for p in stop.images])
-        before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
-        screen.previous_number = str(before.number) if before else ""
-        screen.next_number = str(after.number) if after else ""
-        screen.has_previous, screen.has_next = before is not None, after is not None
-        self._load_narration(stop, self.language)
-
-    def _load_narration(self, stop, language: str) -> None:
-        self.usage.narration_loaded(stop.id, language)
-        recording = stop.narration.get(language)
-        self.narration.other_languages = [code for code in self.languages
-                                          if code in stop.narration and code != language]
-        if recording is None:
-            self.narration.load(None)
-        else:
-            self.narration.load(self.tour.file(recording.audio),
-                                self.tour.file(recording.captions) if recording.captions else None)
-
-    def _switch_narration_language(self, code: str) -> None:
-        stop = self.tour.stop(self.current_stop_id)
-        view = self.narration
-        was_playing = view.playing
-        old_captions, old_position, old_duration = view.captions, view.player.position, view.duration
-        started = view.state in ("playing", "paused", "ended") and old_position > 0
-        self._load_narration(stop, code)
-        if started and view.has_recording and view.state != "failed":
-            view.seek(matching_position(old_captions, old_position, view.captions,
-                                        view.duration, old_duration))
-            if was_playing:
-                view.play()
-
-    def _fill_tiles(self) -> None:
-        if not self.screens.is_built("tour"):
-            return  # filled when it is built
-        screen = self.screens.get_screen("tour")
-        screen.tiles = [{
-            "stop_id": stop.id,
-            "number": stop.number,
-            "kind_label": self.kind_text(stop.kind, self.language),
-            "title": self.stop_text(stop, "title", self.language),
-            "image": self.picture(stop.images[0].file, thumbnail=True),
-        } for stop in self.tour.stops]
-
-    def _fill_attract(self) -> None:
-        if not self.screens.is_built("attract"):
-            return  # filled when it is built
-        screen = self.screens.get_screen("attract")
-        screen.pictures = [self.picture(s.images[0].file) for s in self.tour.stops]
-        screen.invitations = [self.tr.catalogs.gettext(code, INVITATION) for code in self.languages]

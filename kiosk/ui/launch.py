@@ -9,13 +9,15 @@ from ..paths import ensure_data_dir
 
 
 def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True,
-              count_visits: bool = True, **app_kwargs):
+              count_visits: bool = True, clock=None, restart=None, **options):
     """The real app: the tour kept by a TourKeeper, prepared pictures, the real speaker.
 
     With a broken stops.yaml the last good tour is shown; with none at all the app shows
     its calm "being updated" screen and waits for staff to fix the file.
     ``count_visits=False`` (selftest, the soak) keeps the walk out of the visitors'
-    figures: nothing is written to the visit log.
+    figures: nothing is written to the visit log. ``clock`` and ``restart`` replace the
+    real ones (tests); ``options`` are KioskApp's (start_screen, transition_duration,
+    show_cursor).
     """
     import time
 
@@ -28,6 +30,7 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     from ..prepare import media_cache_dir
     from ..tour_keeper import TourKeeper
     from .app import KioskApp
+    from .services import KioskServices
 
     keeper = TourKeeper(content_dir, data_dir)
     tour = keeper.load()
@@ -35,11 +38,15 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     if player is None:
         backend = PygameAudio()  # opened once the first frame is on screen (see below)
         player = NarrationPlayer(backend)
-    app = KioskApp(tour, player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
-                   watch=watch,
-                   event_log=EventLog(data_dir, clock=time.time) if count_visits else None,
-                   pins=PinStore(data_dir), data_dir=data_dir,
-                   staff_settings=StaffSettings(data_dir), **app_kwargs)
+    services = KioskServices(
+        player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
+        event_log=EventLog(data_dir, clock=time.time) if count_visits else None,
+        pins=PinStore(data_dir), data_dir=data_dir, staff_settings=StaffSettings(data_dir))
+    if clock is not None:
+        services.clock = clock
+    if restart is not None:
+        services.restart = restart
+    app = KioskApp(tour, services, watch=watch, **options)
     if backend is not None:
         open_audio_after_first_frame(app, backend)
     return app

@@ -106,6 +106,10 @@ class NarrationView(EventDispatcher):
             self.player.seek(fraction * self.player.duration)
         self.refresh()
 
+    def set_volume(self, volume: float) -> None:
+        """0..1; kept by the player across recordings."""
+        self.player.set_volume(volume)
+
     def stop(self) -> None:
         self.player.stop()
         self.refresh()

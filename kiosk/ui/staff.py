@@ -12,10 +12,12 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.core.window import Window
+from kivy.event import EventDispatcher
 from kivy.metrics import dp
 from kivy.properties import NumericProperty, StringProperty
 
 from .screen_set import load_kv
+from .staff_selftest import SelfTestOutcome, run_in_background
 from .widgets.overlay import Overlay
 
 #: Seconds a finger must stay in the corner, and the corner's size.
@@ -109,10 +111,15 @@ class StaffPinView(Overlay):
         pass
 
 
-class StaffDesk:
-    """Everything the staff panel does, for the app (kv rules call ``app.staff.*``)."""
+class StaffDesk(EventDispatcher):
+    """Everything the staff panel does, for the app (kv rules call ``app.staff.*``). It
+    reads the app's state; what the app must do (show the panel, leave it, leave kiosk
+    mode) it asks by its events."""
+
+    __events__ = ("on_panel_opened", "on_panel_closed", "on_exit_confirmed")
 
     def __init__(self, app, pins, data_dir, staff_settings):
+        super().__init__()
         self.app = app
         self.pins = pins
         self.data_dir = data_dir
@@ -174,19 +181,27 @@ class StaffDesk:
             self.no_pin_view.open(animation=False)
 
     def open(self) -> None:
-        app = self.app
-        app.narration.stop()
-        app._close_overlays()
+        """The PIN was right: the panel, filled, and the app told to show it."""
         self.screen.result = ""
         self.refresh()
-        app.screens.current = "staff"
+        self.dispatch("on_panel_opened")
         self._follow_the_tour()
 
     def close(self) -> None:
+        """The panel's "Back to the guide"."""
         self._stop_following()
         if self.exit_view is not None and self.exit_view.parent is not None:
             self.exit_view.dismiss(animation=False)
-        self.app.screens.current = "home" if self.app.tour is not None else "updating"
+        self.dispatch("on_panel_closed")
+
+    def on_panel_opened(self):
+        """The app silences the guide, closes overlays and shows the panel."""
+
+    def on_panel_closed(self):
+        """The app goes back to the guide."""
+
+    def on_exit_confirmed(self):
+        """The app leaves kiosk mode."""
 
     # -- the panel follows staff's edits while it is open ---------------------------------
     def _follow_the_tour(self) -> None:
@@ -317,58 +332,16 @@ class StaffDesk:
 
     def selftest(self) -> None:
         """Run `python main.py selftest` in the background (offscreen) and report."""
-        import os
-        import subprocess
-        import sys
-        import threading
-
-        from kivy.clock import Clock
-
         if self._selftest is not None:
             return
-        app = self.app
-        shots = Path(self.data_dir) / "selftest"
-        command = [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py"),
-                   "selftest", "--content", str(app.keeper.content_dir if app.keeper else "."),
-                   "--data", str(Path(self.data_dir) / "selftest-data"), "--screenshots", str(shots)]
-        env = dict(os.environ, SDL_VIDEODRIVER="offscreen", SDL_AUDIODRIVER="dummy")
-        env.pop("DISPLAY", None)
-        self.screen.result = app.tr._("The self-test is running...")
+        keeper = self.app.keeper
+        self.screen.result = self.app.tr._("The self-test is running...")
+        self._selftest = run_in_background(keeper.content_dir if keeper else Path("."),
+                                           Path(self.data_dir), self._selftest_done)
 
-        def run():
-            try:
-                done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
-                outcome = SelfTestOutcome.read(done.returncode, done.stdout + done.stderr)
-            except (OSError, subprocess.SubprocessError) as error:
-                outcome = SelfTestOutcome(ok=False, output=str(error), started=False)
-            Clock.schedule_once(lambda _dt: self._selftest_done(outcome))
-
-        self._selftest = threading.Thread(target=run, daemon=True)
-        self._selftest.start()
-
-    def _selftest_done(self, outcome: "SelfTestOutcome") -> None:
-        """Say in the panel's language what the self-test found; its whole English
-        output goes to a file in the data folder, which the message names."""
+    def _selftest_done(self, outcome: SelfTestOutcome) -> None:
         self._selftest = None
-        tr = self.app.tr
-        report = Path(self.data_dir) / "selftest-report.txt" if self.data_dir else None
-        try:
-            if report is not None:
-                report.write_text(outcome.output, encoding="utf-8")
-        except OSError:
-            report = None
-        if outcome.ok:
-            text = tr._("The self-test passed: every stop opened and played in every language.")
-        elif not outcome.started:
-            text = tr._("The self-test could not run.")
-        elif outcome.tour_broken:
-            text = tr._("The self-test stopped: stops.yaml has problems.")
-        else:
-            found = outcome.problems
-            text = tr.ngettext("The self-test found {count} problem.", "The self-test found {count} problems.", found).format(count=found)
-        if report is not None:
-            text += " " + tr._("Details: {path}").format(path=report)
-        self.screen.result = text
+        self.screen.result = outcome.told(self.app.tr, Path(self.data_dir) if self.data_dir else None)
 
     def ask_exit(self) -> None:
         """The panel's "Exit kiosk mode": asks "are you sure?" before leaving."""
@@ -387,25 +360,5 @@ class StaffDesk:
     def exit_kiosk(self) -> None:
         """The only way out of kiosk mode (once staff confirmed it)."""
         self._stop_following()
-        self.app.lockdown.allow_exit()
-        self.app.stop()
+        self.dispatch("on_exit_confirmed")
 
-
-class SelfTestOutcome:
-    """What `python main.py selftest` said, read from its exit status and output."""
-
-    def __init__(self, ok: bool, output: str, problems: int = 0, tour_broken: bool = False,
-                 started: bool = True):
-        self.ok, self.output, self.problems = ok, output, problems
-        self.tour_broken, self.started = tour_broken, started
-
-    @classmethod
-    def read(cls, returncode: int, output: str) -> "SelfTestOutcome":
-        import re
-
-        found = re.search(r"(\d+) problem\(s\)\.\s*$", output)
-        problems = int(found.group(1)) if found else sum(
-            1 for line in output.splitlines() if line.startswith("PROBLEM"))
-        broken = "selftest stopped: stops.yaml has problems" in output
-        return cls(ok=returncode == 0, output=output, problems=max(problems, 1) if returncode else 0,
-                   tour_broken=broken, started=found is not None or broken or problems > 0)

@@ -58,11 +58,12 @@ def start_app(window, content: Path, backend_factory=None, start_screen="home"):
     """A bare KioskApp on ``content`` (no keeper, no data folder); returns (app, pilot)."""
     from kiosk.content import read_tour
     from kiosk.ui.app import KioskApp
+    from kiosk.ui.services import KioskServices
 
     clock = FakeClock(time.monotonic())
     backend, player = fake_speaker(clock, backend_factory)
-    app = KioskApp(read_tour(content).valid_tour(), player, transition_duration=0, clock=clock,
-                   start_screen=start_screen)
+    app = KioskApp(read_tour(content).valid_tour(), KioskServices(player, clock=clock),
+                   transition_duration=0, start_screen=start_screen)
     pilot = Pilot.start(app, clock)
     pilot.backend, pilot.player = backend, player
     return app, pilot

@@ -48,13 +48,13 @@ def test_the_first_frame_has_only_the_first_screen_and_the_rest_follows(switched
     app = switched_on.app
     assert switched_on.screen.name == "attract"
     assert [name for name in ("home", "tour", "stop", "staff") if app.screens.is_built(name)] == []
-    assert app._overlays == {}
+    assert not any(app.overlays.made(name) for name in app.overlays.names)
     assert app._watcher is None and app.event_log.pending == 0
 
     switched_on.finish_start()
 
     assert all(app.screens.is_built(name) for name in ("home", "tour", "stop", "staff"))
-    assert set(app._overlays) == {"keypad", "still_there", "transcript", "content_note"}
+    assert all(app.overlays.made(name) for name in ("keypad", "still_there", "transcript", "content_note"))
     assert app._watcher is not None, "staff's edits would not be noticed"
     assert app.event_log._thread is not None and app.event_log._thread.is_alive()
 

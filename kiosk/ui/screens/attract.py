@@ -22,6 +22,8 @@ class AttractScreen(Screen):
     #: The invitation, once per language: filled by the app.
     invitations = ListProperty([])
 
+    __events__ = ("on_woken",)
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._timer = None
@@ -55,6 +57,8 @@ class AttractScreen(Screen):
         self.ids.front, self.ids.back = back, front
 
     def on_touch_down(self, touch):
-        from kivy.app import App
-        App.get_running_app().wake_up()
+        self.dispatch("on_woken")  # a new visitor: the app greets them
         return True
+
+    def on_woken(self) -> None:
+        pass

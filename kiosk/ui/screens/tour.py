@@ -29,6 +29,8 @@ class TourScreen(Screen):
     gap = NumericProperty(dp(24))
     margin = NumericProperty(dp(32))
 
+    __events__ = ("on_stop_chosen",)
+
     def __init__(self, **kwargs):
         self._lay_out = Clock.create_trigger(self.lay_out_tiles, -1)
         super().__init__(**kwargs)
@@ -48,6 +50,13 @@ class TourScreen(Screen):
         self.columns = max(1, int((self.list_width - 2 * self.margin)
                                   / (dp(TILE_MIN_WIDTH) * self.text_scale)))
         self.tile_height = stop_tile.tile_height(self.tile_width, self.tiles, self.text_scale)
+
+    def choose_stop(self, stop_id: str) -> None:
+        """A tile was touched: the screen says so (the app opens the stop)."""
+        self.dispatch("on_stop_chosen", stop_id)
+
+    def on_stop_chosen(self, stop_id: str) -> None:
+        pass
 
     def scroll_to_top(self):
         self.ids.stops.scroll_y = 1

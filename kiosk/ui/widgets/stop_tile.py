@@ -7,7 +7,7 @@ the grid stays even. The sizes here are the ones stop_tile.kv lays the tile out 
 
 from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp, sp
-from kivy.properties import NumericProperty, StringProperty
+from kivy.properties import NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.recycleview.views import RecycleDataViewBehavior
@@ -62,7 +62,9 @@ class StopTile(RecycleDataViewBehavior, ButtonBehavior, BoxLayout):
     kind_label = StringProperty("")
     title = StringProperty("")
     image = StringProperty("")
+    #: Called with the stop's id when the tile is touched (the tour screen's choose_stop).
+    chosen = ObjectProperty(None, allownone=True)
 
     def on_release(self):
-        from kivy.app import App
-        App.get_running_app().open_stop(self.stop_id, how="tile")
+        if self.chosen is not None:
+            self.chosen(self.stop_id)

@@ -1,0 +1,143 @@
+"""The app's part that opens stops: the stop screen, its narration and transcript, the
+content note asked before a stop, and the tour's tiles and attract pictures.
+
+A mixin of :class:`kiosk.ui.app.KioskApp`: ``self`` is the app, whose tour, screens,
+narration and visitor state these methods use.
+"""
+
+from __future__ import annotations
+
+from ..captions import matching_position
+from ..content import pick
+from ..i18n import N_
+
+INVITATION = N_("Touch the screen to begin")
+
+
+class StopOpening:
+    """Opening a stop and drawing what shows stops."""
+
+    def open_transcript(self) -> None:
+        stop = self.tour.stop(self.current_stop_id)
+        self.transcript.fill(self.stop_text(stop, "title", self.language),
+                             self.narration.captions, self._play_from)
+        self.transcript.open(animation=False)
+
+    def _play_from(self, seconds: float) -> None:
+        self.transcript.dismiss(animation=False)
+        self.narration.seek(seconds)
+        if not self.narration.playing:
+            self.narration.play()
+
+    def open_stop_number(self, number: int) -> None:
+        stop = self.tour.by_number(number)
+        if stop is not None:
+            self.open_stop(stop.id, how="keypad")
+
+    def open_stop(self, stop_id: str, how: str = "tile") -> None:
+        """Open a stop; one with a content note asks first (once per visitor)."""
+        self._apply_pending_tour()
+        if stop_id not in self.tour:
+            self.show_tour()  # the stop was taken off the tour by a reload
+            return
+        stop = self.tour.stop(stop_id)
+        if stop.content_note and stop.id not in self._accepted_notes:
+            self._ask_content_note(stop, how)
+            return
+        self._show_stop(stop)
+        self.screens.current = "stop"
+        self.usage.record("stop_open", stop=stop.id, how=how)
+
+    def open_neighbour(self, step: int) -> None:
+        if self.current_stop_id not in self.tour:
+            self.show_tour()
+            return
+        neighbour = self.tour.neighbour(self.current_stop_id, step)
+        if neighbour is not None:
+            self.open_stop(neighbour.id, how="next" if step > 0 else "previous")
+
+    def _ask_content_note(self, stop, how: str) -> None:
+        view = self.content_note
+        view.stop_title = self.stop_text(stop, "title", self.language)
+        view.note = pick(stop.content_note, self.language, self._fallbacks())
+        view.unbind(on_accept=self._accept_note, on_decline=self._decline_note)
+        view.pending = (stop.id, how)
+        view.bind(on_accept=self._accept_note, on_decline=self._decline_note)
+        view.open(animation=False)
+
+    def _accept_note(self, view) -> None:
+        stop_id, how = view.pending
+        view.dismiss(animation=False)
+        self._accepted_notes.add(stop_id)
+        self.open_stop(stop_id, how)
+
+    def accept_content_notes(self, stop_ids=None) -> None:
+        """As if this visitor had said yes to the content notes of ``stop_ids`` (every
+        stop's when None): such a stop then opens without asking (selftest, bench)."""
+        ids = [stop.id for stop in self.tour.stops] if stop_ids is None else stop_ids
+        self._accepted_notes.update(ids)
+
+    def forget_content_note(self, stop_id: str) -> None:
+        """Ask this visitor again before ``stop_id`` opens."""
+        self._accepted_notes.discard(stop_id)
+
+    def _decline_note(self, view) -> None:
+        view.dismiss(animation=False)  # the visitor stays where they were
+        self.usage.record("content_note_declined", stop=view.pending[0])
+
+    # -- drawing the stop and the lists of stops ----------------------------------------
+    def _show_stop(self, stop) -> None:
+        screen = self.screens.get_screen("stop")
+        if stop.id != self.current_stop_id or screen.stop is None:
+            self.narration.stop()
+        self.current_stop_id = stop.id
+        screen.show(stop, [self.picture(p.file) for p in stop.images])
+        before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
+        screen.previous_number = str(before.number) if before else ""
+        screen.next_number = str(after.number) if after else ""
+        screen.has_previous, screen.has_next = before is not None, after is not None
+        self._load_narration(stop, self.language)
+
+    def _load_narration(self, stop, language: str) -> None:
+        self.usage.narration_loaded(stop.id, language)
+        recording = stop.narration.get(language)
+        self.narration.other_languages = [code for code in self.languages
+                                          if code in stop.narration and code != language]
+        if recording is None:
+            self.narration.load(None)
+        else:
+            self.narration.load(self.tour.file(recording.audio),
+                                self.tour.file(recording.captions) if recording.captions else None)
+
+    def _switch_narration_language(self, code: str) -> None:
+        stop = self.tour.stop(self.current_stop_id)
+        view = self.narration
+        was_playing = view.playing
+        old_captions, old_position, old_duration = view.captions, view.player.position, view.duration
+        started = view.state in ("playing", "paused", "ended") and old_position > 0
+        self._load_narration(stop, code)
+        if started and view.has_recording and view.state != "failed":
+            view.seek(matching_position(old_captions, old_position, view.captions,
+                                        view.duration, old_duration))
+            if was_playing:
+                view.play()
+
+    def _fill_tiles(self) -> None:
+        if not self.screens.is_built("tour"):
+            return  # filled when it is built
+        screen = self.screens.get_screen("tour")
+        screen.tiles = [{
+            "stop_id": stop.id,
+            "number": stop.number,
+            "kind_label": self.kind_text(stop.kind, self.language),
+            "title": self.stop_text(stop, "title", self.language),
+            "image": self.picture(stop.images[0].file, thumbnail=True),
+            "chosen": screen.choose_stop,
+        } for stop in self.tour.stops]
+
+    def _fill_attract(self) -> None:
+        if not self.screens.is_built("attract"):
+            return  # filled when it is built
+        screen = self.screens.get_screen("attract")
+        screen.pictures = [self.picture(s.images[0].file) for s in self.tour.stops]
+        screen.invitations = [self.tr.catalogs.gettext(code, INVITATION) for code in self.languages]
