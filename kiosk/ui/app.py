@@ -156,7 +156,8 @@ class KioskApp(StopOpening, TourChanges, App):
             "stop": ScreenPlan("screens.stop", "StopScreen",
                                ("widgets/narration_bar.kv", "screens/stop.kv"),
                                options=lambda: {"narration": self.narration}),
-            "staff": ScreenPlan("screens.staff", "StaffScreen", ("screens/staff.kv",)),
+            "staff": ScreenPlan("screens.staff", "StaffScreen",
+                                ("widgets/staff_parts.kv", "widgets/staff_exit.kv", "screens/staff.kv")),
         }
 
     def _screen_built(self, screen) -> None:

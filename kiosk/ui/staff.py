@@ -345,7 +345,7 @@ class StaffDesk(EventDispatcher):
 
     def ask_exit(self) -> None:
         """The panel's "Exit kiosk mode": asks "are you sure?" before leaving."""
-        from .screens.staff import StaffExitView
+        from .widgets.staff_exit import StaffExitView
 
         if self.exit_view is None:
             self.exit_view = StaffExitView()

@@ -9,12 +9,11 @@ line never moves the controls. The two columns scroll, and each keeps its place 
 what it holds grows or shrinks (:class:`StaffScroll`).
 """
 
-from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import Screen
-from kivy.uix.widget import Widget
 
-from ..widgets.overlay import Overlay
 from ..widgets.scrolling import ScrollArea
+from ..widgets.staff_parts import SessionsChart  # noqa: F401  (in staff.kv)
 
 
 class StaffScroll(ScrollArea):
@@ -61,56 +60,6 @@ class StaffScroll(ScrollArea):
             self._keeping = False
 
 
-class SessionsChart(Widget):
-    """Visitor sessions per day as quiet bars; :attr:`days` is [(label, count), ...]."""
-
-    days = ListProperty([])
-    top = NumericProperty(1)
-
-    def on_days(self, *_args):
-        self.top = max([count for _label, count in self.days] or [1]) or 1
-        self._draw()
-
-    def on_size(self, *_args):
-        self._draw()
-
-    on_pos = on_size
-
-    def _draw(self) -> None:
-        from kivy.app import App
-        from kivy.core.text import Label as CoreLabel
-        from kivy.graphics import Color, Rectangle
-
-        self.canvas.after.clear()
-        days = self.days[-14:]
-        if not days:
-            return
-        theme = App.get_running_app().theme
-        slot = self.width / len(days)
-        with self.canvas.after:
-            for index, (label, count) in enumerate(days):
-                height = (self.height - 24) * count / self.top
-                Color(*theme.accent)
-                width = min(slot * .6, 48)
-                Rectangle(pos=(self.x + index * slot + (slot - width) / 2, self.y + 20),
-                          size=(width, height))
-                text = CoreLabel(text=f"{label}: {count}" if len(days) <= 7 else str(count),
-                                 font_size=12)
-                text.refresh()
-                Color(*theme.text_muted)
-                Rectangle(texture=text.texture, size=text.texture.size,
-                          pos=(self.x + index * slot + (slot - text.texture.width) / 2, self.y))
-
-
-class StaffExitView(Overlay):
-    """"Leave kiosk mode?": the way out asks first; Cancel (or a tap beside it) stays."""
-
-    __events__ = ("on_confirm",)
-
-    def on_confirm(self):
-        pass
-
-
 class StaffScreen(Screen):
     """What the panel shows; the app fills these from the tour keeper and the report."""
 
@@ -126,16 +75,29 @@ class StaffScreen(Screen):
     export_folders = ListProperty([])
     #: False where this kiosk keeps no visit log (the self-test's walk): the figures say so.
     counting = BooleanProperty(True)
+    #: The interface's words (set in staff.kv: app.tr).
+    tr = ObjectProperty(None, allownone=True)
+
+    def idle_words(self, _language: str, seconds: float) -> str:
+        """The idle-timeout setting's words (``_language`` makes kv redo them on a switch)."""
+        seconds = int(seconds)
+        return self.tr.ngettext("Ask 'Are you still there?' after {seconds} second",
+                                "Ask 'Are you still there?' after {seconds} seconds",
+                                seconds).format(seconds=seconds)
+
+    def volume_words(self, _language: str, volume: float) -> str:
+        """The default-volume setting's words."""
+        return self.tr._("Volume for each new visitor: {percent} %").format(
+            percent=int(round(volume * 100)))
 
     def on_rows(self, *_args) -> None:
-        from kivy.app import App
         from kivy.factory import Factory
 
         table = self.ids.staff_table
         table.clear_widgets()
         if not self.rows:
             return  # the table's own line says that no stop was opened yet
-        tr = App.get_running_app().tr
+        tr = self.tr
         cells = [tr._("Stop"), tr._("Opened"), tr._("Heard to the end"), tr._("Listened")]
         for row in self.rows:
             cells += [f"{row['number']}  {row['title']}", str(row["opened"]),
