@@ -1,9 +1,10 @@
-"""The soak: `python main.py monkey` on the demo tour, read as figures and an RSS curve.
+"""The soak (`python -m bench.soak`) on the demo tour, read as figures and an RSS curve.
 
 ``measure(quick)`` runs 10,000 random visitor actions (quick: 500) on the demo tour in
 the repository root, in a fresh child process (offscreen window, SDL's silent audio),
-parses what the soak prints (RSS and open file descriptors every 500 actions, the rate,
-the exceptions) and returns figures shaped like the other benchmarks':
+reads the one ``RESULT {json}`` line the soak prints (RSS and open file descriptors every
+500 actions, the rate, the exceptions) and returns figures shaped like the other
+benchmarks':
 
 - RSS growth after the first 1,000 actions (goal: under 30 MB),
 - growth of open file descriptors over the same stretch (goal: 0),
@@ -15,6 +16,7 @@ nothing. Standalone: ``python -m bench.monkey_bench [--quick]``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -23,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ._common import REPO, child_env
+from ._common import REPO, RESULT, child_env
 
 FULL_ACTIONS = 10_000
 QUICK_ACTIONS = 500
@@ -32,40 +34,22 @@ SEED = 1
 RSS_GOAL_MB = 30.0
 SOAK_DOC = REPO / "docs" / "soak.md"
 
-SAMPLE = re.compile(r"^actions (\d+)/(\d+): rss ([\d.]+) MB,(?: kept ([\d.]+) MB,)? fds (\d+), "
-                    r"threads (\d+), ([\d.]+) actions/s")
-FDS_START = re.compile(r"^open file descriptors at start: (\d+)")
-SUMMARY = re.compile(r"^monkey: (\d+) actions in ([\d.]+) s \(([\d.]+) actions/s\)")
-ERRORS = re.compile(r"^unhandled exceptions: (\d+)")
-COLLECTED = re.compile(r"^rss at the end: ([\d.]+) MB, (?:after gc.collect\(\)|once tidied): ([\d.]+) MB")
+#: The soak's progress lines, echoed while it runs.
+PROGRESS = re.compile(r"^actions \d+/\d+: |^UNHANDLED")
 GROWTH = re.compile(r"^rss growth: (-?[\d.]+) MB over (\d+) actions$")
-GROWN_FDS = re.compile(r"^  opened and still open at the end: (.*)")
 
 
 def parse(lines: list[str]) -> dict:
-    """What a monkey run printed, as numbers. Raises ValueError if its last line is missing."""
-    found: dict = {"samples": [], "errors": None, "grown_fds": ""}
-    for line in lines:
-        if m := SAMPLE.match(line):
-            found["samples"].append({"actions": int(m[1]), "rss_mb": float(m[3]),
-                                     "kept_mb": float(m[4] or m[3]),
-                                     "fds": int(m[5]), "threads": int(m[6]),
-                                     "rate": float(m[7])})
-        elif m := FDS_START.match(line):
-            found["fds_start"] = int(m[1])
-        elif m := SUMMARY.match(line):
-            found.update(actions=int(m[1]), seconds=float(m[2]), rate=float(m[3]))
-        elif m := ERRORS.match(line):
-            found["errors"] = int(m[1])
-        elif m := COLLECTED.match(line):
-            found.update(rss_end=float(m[1]), rss_collected=float(m[2]))
-        elif m := GROWN_FDS.match(line):
-            found["grown_fds"] = m[1]
+    """The soak's RESULT line, checked against its last line. Raises ValueError if
+    either is missing."""
+    results = [line for line in lines if line.startswith(RESULT)]
     last = GROWTH.match(lines[-1]) if lines else None
-    if last is None:
-        raise ValueError("the soak did not end with its 'rss growth' line:\n"
+    if not results or last is None:
+        raise ValueError("the soak did not end with its RESULT and 'rss growth' lines:\n"
                          + "\n".join(lines[-20:]))
-    found["growth_mb"], found["growth_over"] = float(last[1]), int(last[2])
+    found = json.loads(results[-1][len(RESULT):])
+    if int(last[2]) != found["actions"]:
+        raise ValueError(f"the soak's last line ({lines[-1]!r}) disagrees with its RESULT")
     return found
 
 
@@ -78,14 +62,14 @@ def run_soak(actions: int, content: Path = REPO, seed: int = SEED, echo=None) ->
         env.pop("DISPLAY", None)
         env.pop("WAYLAND_DISPLAY", None)
         proc = subprocess.Popen(
-            [sys.executable, str(REPO / "main.py"), "monkey", "--actions", str(actions),
+            [sys.executable, "-m", "bench.soak", "--actions", str(actions),
              "--seed", str(seed), "--content", str(content), "--data", str(Path(tmp) / "data")],
             cwd=REPO, env=env, text=True, bufsize=1, stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT)
         lines = []
         for line in iter(proc.stdout.readline, ""):
             lines.append(line.rstrip("\n"))
-            if echo is not None and (SAMPLE.match(line) or "UNHANDLED" in line):
+            if echo is not None and PROGRESS.match(line):
                 echo(line.rstrip("\n"))
         code = proc.wait()
     return parse(lines), code, lines
@@ -108,8 +92,8 @@ def figures(r: dict, actions: int) -> list[dict]:
     raw_growth = end["rss_mb"] - start["rss_mb"]
     late = [s["kept_mb"] for s in samples if s["actions"] >= actions / 2]
     fd_growth = end["fds"] - start["fds"]
-    how = (f"One run of `python main.py monkey --actions {actions} --seed {SEED}` on the demo "
-           f"tour (offscreen, SDL's silent audio driver)")
+    how = (f"One run of `python -m bench.soak --actions {actions} --seed {SEED}` on the demo "
+           f"tour (offscreen, SDL's silent audio driver, the pilot's fake clock)")
 
     def figure(name, value, unit, goal, meets, notes):
         return {"name": name, "value": value, "unit": unit, "floor": None, "goal": goal,
@@ -142,9 +126,10 @@ def figures(r: dict, actions: int) -> list[dict]:
                f"so the count climbs as new sizes appear, then stops."),
         figure("Soak: random visitor actions per second", round(r["rate"], 1), "actions/s",
                None, None,
-               f"{r['actions']} actions in {r['seconds']:.0f} s, each followed by 1-3 frames; "
-               f"frames at most 60 per second, each drawn by Mesa's software renderer "
-               f"(llvmpipe) and waited for (glFinish), as a display would."),
+               f"{r['actions']} actions in {r['seconds']:.0f} s ({r['drawn_frames']} frames drawn), each "
+               f"followed by 1-3 frames; the pilot's fake clock moves a frame's length per "
+               f"frame and never waits for the next, each frame is drawn by Mesa's software "
+               f"renderer (llvmpipe) and waited for (glFinish), as a display would."),
         figure("Soak: unhandled exceptions", r["errors"], "", "0", r["errors"] == 0,
                "Exceptions escaping an action, reaching Kivy's event loop from any callback "
                "(counted by an ExceptionHandler, the run goes on), or ending a thread."),
@@ -174,14 +159,14 @@ def write_doc(path: Path, r: dict, actions: int, figs: list[dict], machine: dict
                                                if code["uncommitted_changes"] else "")
     path.write_text(f"""# Soak test
 
-`python main.py monkey --actions N` runs the real kiosk offscreen under N random visitor
+`python -m bench.soak --actions N` runs the real kiosk offscreen under N random visitor
 actions: taps anywhere and on the buttons a visitor can reach, swipes, keypad keys,
 language switches, seeks, play/pause, walking away (the idle question and reset), the
 idle reset itself and reloads of the tour. It counts unhandled exceptions and prints RSS
-and open file descriptors every 500 actions (see `kiosk/ui/monkey.py`). These figures
+and open file descriptors every 500 actions (see `bench/soak.py`). These figures
 come from `bench/monkey_bench.py` (`python -m bench.monkey_bench`, about
 {max(1, round(r['seconds'] / 60))} minutes here); CI runs 300 actions on a small tour
-(`tests/test_monkey.py`).
+(`tests/test_soak.py`).
 
 ## Figures
 

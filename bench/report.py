@@ -80,7 +80,7 @@ def _soak_text(soak: list[dict]) -> str:
     if not soak:
         return ""
     notes = "\n".join(f"- **{f['name']}**: {f['notes']}" for f in soak)
-    return ("\n## Soak\n\nThe soak (`python main.py monkey`, bench/monkey_bench.py) measures "
+    return ("\n## Soak\n\nThe soak (`python -m bench.soak`, read by bench/monkey_bench.py) measures "
             "no speed, so it has no floor: what counts is that nothing escapes and nothing "
             "grows over hours of use. Its RSS curve is in [soak.md](soak.md).\n\n"
             f"{soak_table(soak)}\n\n{notes}\n")

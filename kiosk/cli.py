@@ -52,21 +52,6 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.add_argument("--screenshots", type=Path, metavar="DIR",
                           help="save a screenshot of every screen and stop here")
 
-    monkey = commands.add_parser(
-        "monkey", help="soak test: the real kiosk, offscreen, under N random visitor actions")
-    monkey.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR",
-                        help="folder holding stops.yaml and its assets (default: %(default)s)")
-    monkey.add_argument("--data", type=Path, default=None, metavar="DIR",
-                        help="the kiosk's data folder for the run (default: a temporary "
-                             "folder, removed at the end)")
-    monkey.add_argument("--actions", type=int, default=1000, metavar="N",
-                        help="how many random actions (default: %(default)s)")
-    monkey.add_argument("--seed", type=int, default=1, metavar="S",
-                        help="seed of the random choices (default: %(default)s)")
-    # For testing the soak itself (tests/test_monkey.py), not the kiosk: one action makes
-    # a Kivy callback raise; the run must count exactly that one exception and exit 1.
-    monkey.add_argument("--inject-fault", action="store_true", help=argparse.SUPPRESS)
-
     stats = commands.add_parser(
         "stats", help="print how the guide is used (visits, stops, languages), without Kivy")
     stats.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
@@ -106,10 +91,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "prepare":
         from .prepare import run_prepare
         return run_prepare(args.content, args.data)
-    if args.command == "monkey":
-        from .ui.monkey import run_monkey
-        return run_monkey(args.content, args.data, args.actions, seed=args.seed,
-                          inject_fault=args.inject_fault)
     if args.command == "stats":
         from .stats import run_stats
         return run_stats(args.data, since=args.since, csv_path=args.csv, merge=args.merge)

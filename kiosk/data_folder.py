@@ -1,7 +1,7 @@
 """Is the data folder usable by a command? One clear line when it is not.
 
 The kiosk keeps what it writes (visits, the PIN, picture copies, the last good tour, logs)
-in its data folder. A command that writes there (`selftest`, `monkey`, `prepare`,
+in its data folder. A command that writes there (`selftest`, `prepare`,
 `set-pin`) needs a folder it can write; `stats` only reads, so a read-only folder is fine
 for it, but a file where the folder should be is not. `run` never stops for this: it
 falls back to a temporary folder (kiosk.ui.launch). A full disk is not refused: the kiosk
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 #: Commands that write to the data folder, and commands that only read it.
-WRITERS = frozenset({"selftest", "monkey", "prepare", "set-pin"})
+WRITERS = frozenset({"selftest", "prepare", "set-pin"})
 READERS = frozenset({"stats"})
 #: A full disk: the kiosk still runs (it drops what it cannot write).
 FULL = frozenset({errno.ENOSPC, errno.EDQUOT})

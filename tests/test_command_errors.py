@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The commands that write to the data folder, with what else they need.
 WRITERS = {
     "selftest": ["--content", "{tour}"],
-    "monkey": ["--content", "{tour}", "--actions", "5"],
     "prepare": ["--content", "{tour}"],
     "set-pin": ["--pin-from-stdin"],
 }

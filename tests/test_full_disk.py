@@ -100,7 +100,7 @@ def test_selftest_goes_on_when_its_output_and_errors_are_files_on_a_full_disk(to
 
 @pytest.mark.slow
 def test_the_soak_runs_without_an_unhandled_exception_on_a_full_disk(tour, full_data):
-    result = kiosk("main.py", "monkey", "--actions", "150", "--seed", "3", "--content", tour,
+    result = kiosk("-m", "bench.soak", "--actions", "150", "--seed", "3", "--content", tour,
                    "--data", full_data, timeout=2 * TIMEOUT)
     out = result.stdout
     assert result.returncode == 0, out[-4000:] + result.stderr[-2000:]

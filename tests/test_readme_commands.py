@@ -1,7 +1,7 @@
 """Every command the README lists works after `bash setup.sh run` (requirements.txt only).
 
 The virtual environment of the tests also holds requirements-dev.txt, so a command that
-imports a test-only package (as `main.py monkey` did with psutil) works here and fails on
+imports a test-only package (as the soak once did with psutil) works here and fails on
 a kiosk. Each command of the README's command block is run here, with cheap arguments, in
 a Python where every distribution outside requirements.txt and its dependencies cannot be
 imported: a `sitecustomize` put first on PYTHONPATH (so child processes, such as the
@@ -133,7 +133,7 @@ CHEAP = {
     "stats": ["main.py", "stats", "--data", "{data}", "--csv", "{out}/usage.csv"],
     "set-pin": ["main.py", "set-pin", "--data", "{data}", "--pin-from-stdin"],
     "schema": ["main.py", "schema", "--output", "{out}/stops.schema.json"],
-    "monkey": ["main.py", "monkey", "--actions", "5", "--content", "{tour}", "--data", "{data}"],
+    "bench.soak": ["-m", "bench.soak", "--actions", "5", "--content", "{tour}", "--data", "{data}"],
     "bench": ["-m", "bench", "--quick", "--content", "{tour}", "--json", "{out}/results.json",
               "--markdown", "{out}/performance.md", "--skip", "content_bench",
               "--skip", "media_bench", "--skip", "analytics_bench"],

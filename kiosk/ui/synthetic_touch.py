@@ -1,8 +1,9 @@
-"""A finger made in code, for the soak (`main.py monkey`) and the benchmarks.
+"""A finger made in code, for the kiosk's pilot: selftest, the UI tests, the benchmarks
+and the soak (`python -m bench.soak`).
 
 Kivy's own ``kivy.tests.common.UnitTestTouch`` does the same, but its module imports
-pytest, which only the test requirements install: `main.py monkey` and `python -m bench`
-must work on a kiosk set up with requirements.txt alone.
+pytest, which only the test requirements install: selftest and `python -m bench` must
+work on a kiosk set up with requirements.txt alone.
 """
 
 from __future__ import annotations
