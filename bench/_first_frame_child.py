@@ -7,7 +7,8 @@ The kiosk starts as ``python main.py run`` does (``prepare_kivy``, the log file,
 ``build_app``, ``app.run()``), on its home screen. The first frame is the first buffer
 swap after the app's root is on the window, once the GL driver has drawn it (glFinish:
 offscreen, Mesa's llvmpipe draws after the swap returns); then the child prints
-FIRST_FRAME, which the parent times. The line after it (RESULT) gives the moments
+FIRST_FRAME, which the parent times. The swap and the wait are the kiosk pilot's
+(``on_each_flip``, ``finish_drawing``), as in every other child. The line after it (RESULT) gives the moments
 (``time.monotonic()``, one clock for every process on Linux) at which each phase ended,
 so the parent can tell where the time went, and the RSS at the first frame. The kiosk
 then runs on until its sound device is open (it opens after the first frame), and that
@@ -80,11 +81,12 @@ def main(kind: str, content: str, data: str) -> None:
     marks = {"python start-up": STARTED}
     app = make_app(kind, Path(content), Path(data), marks)
     from kivy.clock import Clock
-    from kivy.core.window import Window
-    from kivy.graphics.opengl import glFinish
+
+    from kiosk.ui.pilot import finish_drawing, on_each_flip
 
     seen = {}
-    backend = getattr(getattr(app, "_player", None), "backend", None)
+    services = getattr(app, "services", None)  # the kiosk's; the floor has none
+    backend = services.player.backend if services is not None else None
 
     def audio_open(_dt):
         if backend is None or backend.available \
@@ -94,20 +96,17 @@ def main(kind: str, content: str, data: str) -> None:
             app.stop()
             return False
 
-    real_flip = Window.flip
-
-    def flip():  # after the buffer swap (Window.bind(on_flip=) runs before it)
-        real_flip()
+    def flipped(_now):
         if seen or "build screens" not in marks:
             return
         marks["on_start, first frame: draw, swap"] = time.monotonic()
-        glFinish()
+        finish_drawing()
         seen["drawn"] = marks["first frame drawn (llvmpipe)"] = time.monotonic()
         print("FIRST_FRAME", flush=True)
         seen["rss"] = rss_mib()
         Clock.schedule_interval(audio_open, 0)
 
-    Window.flip = flip
+    on_each_flip(flipped)
 
     def started(*_args):
         # on_start: the root (the home screen) is built and on the window.
