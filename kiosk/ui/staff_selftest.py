@@ -72,8 +72,7 @@ class SelfTestOutcome:
             text = tr._("The self-test stopped: stops.yaml has problems.")
         else:
             found = self.problems
-            text = tr.ngettext("The self-test found {count} problem.",
-                               "The self-test found {count} problems.", found).format(count=found)
+            text = tr.ngettext("The self-test found {count} problem.", "The self-test found {count} problems.", found).format(count=found)
         if report is not None:
             text += " " + tr._("Details: {path}").format(path=report)
         return text

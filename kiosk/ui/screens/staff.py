@@ -81,9 +81,9 @@ class StaffScreen(Screen):
     def idle_words(self, _language: str, seconds: float) -> str:
         """The idle-timeout setting's words (``_language`` makes kv redo them on a switch)."""
         seconds = int(seconds)
-        return self.tr.ngettext("Ask 'Are you still there?' after {seconds} second",
-                                "Ask 'Are you still there?' after {seconds} seconds",
-                                seconds).format(seconds=seconds)
+        # One line: the catalogs' extractor reads a plural message from one line.
+        words = self.tr.ngettext("Ask 'Are you still there?' after {seconds} second", "Ask 'Are you still there?' after {seconds} seconds", seconds)
+        return words.format(seconds=seconds)
 
     def volume_words(self, _language: str, volume: float) -> str:
         """The default-volume setting's words."""
