@@ -17,16 +17,28 @@ DEMO = Path(__file__).resolve().parent.parent
 KINDS = ("museum_hall", "installation", "sculpture", "monument", "building", "grounds")
 
 
+#: Each language's tone (Hz): a visitor would hear which language plays.
+PITCHES = {"kk": 196.0, "ru": 247.0, "en": 330.0}
+
+
 def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
-              settings: dict | None = None, notes: dict | None = None) -> Path:
+              settings: dict | None = None, notes: dict | None = None,
+              shared_recording: bool = False) -> Path:
     """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
 
+    Every stop and language has its own recording, ``assets/audio/LANG/STOP.ogg`` (each
+    language at its own pitch), so a test can tell which one a visitor hears;
+    ``shared_recording`` names one file, ``assets/audio/shared.ogg``, everywhere instead.
     ``settings`` go to museum.kiosk; ``notes`` maps a stop index to its content note.
     """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
-    audio = root / "assets/audio/shared.ogg"
-    tone(audio, seconds)
+    shared = root / "assets/audio/shared.ogg"
+    if shared_recording:
+        tone(shared, seconds)
+    else:  # one tone per language, copied for each stop (a big tour stays quick to make)
+        for code in LANGUAGES:
+            tone(root / f"assets/audio/{code}/.tone.ogg", seconds, pitch=PITCHES[code])
     for index in range(stops):
         stop_id = f"stop-{index + 1}"
         number = numbers[index] if numbers else 101 + index
@@ -42,8 +54,12 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
             vtt = root / f"assets/audio/{code}/{stop_id}.vtt"
             vtt.parent.mkdir(parents=True, exist_ok=True)
             captions(vtt, seconds, code)
-            narration[code] = {"audio": "assets/audio/shared.ogg",
-                               "captions": f"assets/audio/{code}/{stop_id}.vtt"}
+            audio = f"assets/audio/{code}/{stop_id}.ogg"
+            if shared_recording:
+                audio = "assets/audio/shared.ogg"
+            else:
+                shutil.copyfile(root / f"assets/audio/{code}/.tone.ogg", root / audio)
+            narration[code] = {"audio": audio, "captions": f"assets/audio/{code}/{stop_id}.vtt"}
         entries.append({
             "id": stop_id, "number": number,
             "kind": ["museum_hall", "sculpture", "monument", "installation"][index % 4],
@@ -53,6 +69,8 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
         })
         if notes and index in notes:
             entries[-1]["content_note"] = notes[index]
+    for code in LANGUAGES:
+        (root / f"assets/audio/{code}/.tone.ogg").unlink(missing_ok=True)
     tour = {"museum": {"name": {"kk": "Мұражай", "ru": "Музей", "en": "Museum"},
                        "languages": list(LANGUAGES), "default_language": "kk",
                        **({"kiosk": settings} if settings else {})},

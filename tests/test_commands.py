@@ -75,7 +75,7 @@ def test_selftest_visits_every_stop_in_every_language_and_saves_screenshots(tmp_
 
 @pytest.mark.slow
 def test_selftest_fails_when_a_recording_is_broken(tmp_path):
-    content = make_tour(tmp_path / "tour", stops=2, seconds=3)
+    content = make_tour(tmp_path / "tour", stops=2, seconds=3, shared_recording=True)
     (content / "assets/audio/shared.ogg").write_bytes(b"OggS" + os.urandom(4000))
     result = run("selftest", "--content", str(content), "--data", str(tmp_path / "data"))
     assert result.returncode == 1

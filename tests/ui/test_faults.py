@@ -193,7 +193,7 @@ def test_a_whole_visit_at_a_kiosk_without_sound(window, tmp_path):
 
 
 def test_a_recording_deleted_while_it_plays_never_breaks_the_kiosk(window, tmp_path):
-    content = make_tour(tmp_path / "tour", stops=3, seconds=3)
+    content = make_tour(tmp_path / "tour", stops=3, seconds=3, shared_recording=True)
     app, pilot = start_app(window, content, lambda clock: PygameAudio())
     try:
         pilot.open_stop("stop-1")

@@ -89,7 +89,7 @@ def test_a_damaged_picture_shows_a_placeholder_and_the_rest_works(window, tmp_pa
 def test_a_recording_that_cannot_be_played_leaves_text_and_a_calm_message(window, tmp_path):
     from kiosk.fake_audio import FakeAudio
 
-    content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS)
+    content = make_tour(tmp_path / "tour", stops=2, seconds=TOUR_SECONDS, shared_recording=True)
     broken = str(content / "assets/audio/shared.ogg")
     app, pilot = start_app(window, content, lambda clock: FakeAudio(
         clock=clock, default_duration=TOUR_SECONDS, fail_on=[broken]))

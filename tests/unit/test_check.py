@@ -39,7 +39,7 @@ def edit(content: Path, old: str, new: str, count: int = 1) -> None:
 @pytest.fixture
 def tour(tmp_path) -> Path:
     """Three stops, the last without English narration (samples.make_tour)."""
-    return make_tour(tmp_path / "tour", stops=3, seconds=3)
+    return make_tour(tmp_path / "tour", stops=3, seconds=3, shared_recording=True)
 
 
 # ------------------------------------------------------------ the whole check
@@ -51,7 +51,7 @@ def test_a_clean_tour_passes_with_a_short_summary(tmp_path):
     assert status == 0
     assert printed == [
         "stops.yaml is fine: 1 stops in kk, ru, en.",
-        "Checked 1 stop(s), 1 recording(s) (0 min 03 s of narration), 3 caption file(s) and "
+        "Checked 1 stop(s), 3 recording(s) (0 min 09 s of narration), 3 caption file(s) and "
         "1 picture(s).",
     ]
     assert run(content, strict=True)[0] == 0
@@ -116,7 +116,7 @@ def test_errors_fail_and_every_problem_is_listed_in_file_order(tour):
 
 
 def test_media_errors_leave_the_kiosk_able_to_start(tmp_path):
-    content = make_tour(tmp_path / "tour", stops=1, seconds=3)
+    content = make_tour(tmp_path / "tour", stops=1, seconds=3, shared_recording=True)
     (content / "assets/audio/shared.ogg").write_bytes(b"OggS" + os.urandom(3000))
     status, printed = run(content)
     assert status == 1
@@ -248,7 +248,7 @@ def test_a_cue_may_end_within_the_tolerance_but_not_after(tmp_path):
     assert status == 1
     assert printed[0].endswith(
         "assets/audio/en/stop-1.vtt line 3: the caption 'Late' ends at 00:00:03.501, after the "
-        "end of the recording 'assets/audio/shared.ogg' (3.0 s); make it end by 00:00:03.000, "
+        "end of the recording 'assets/audio/en/stop-1.ogg' (3.0 s); make it end by 00:00:03.000, "
         "or check that these captions belong to this recording")
 
 

@@ -7,7 +7,7 @@ from samples import make_tour
 
 
 def test_a_missing_recording_is_never_offered_its_captions(tmp_path):
-    content = make_tour(tmp_path / "c", stops=2, seconds=2.0)
+    content = make_tour(tmp_path / "c", stops=2, seconds=2.0, shared_recording=True)
     shutil.move(content / "assets/audio/shared.ogg", tmp_path / "elsewhere.ogg")
     (content / "assets/audio/shared.vtt").write_text("WEBVTT\n", encoding="utf-8")
     printed = []
@@ -17,7 +17,7 @@ def test_a_missing_recording_is_never_offered_its_captions(tmp_path):
 
 
 def test_a_misspelt_recording_is_offered_the_recording(tmp_path):
-    content = make_tour(tmp_path / "c", stops=2, seconds=2.0)
+    content = make_tour(tmp_path / "c", stops=2, seconds=2.0, shared_recording=True)
     text = (content / "stops.yaml").read_text(encoding="utf-8")
     (content / "stops.yaml").write_text(text.replace("assets/audio/shared.ogg",
                                                      "assets/audio/sharred.ogg", 1),
