@@ -2,7 +2,7 @@
 
 Kivy 2.3.1's ModalView binds its centring again at every opening, and its ScrollView
 binds the scroll bar's colour again at every step of a scroll; neither is undone. The
-soak (`python main.py monkey`) found both: hundreds of bindings kept after 1,000 random
+soak (`python -m bench.soak`) found both: hundreds of bindings kept after 1,000 random
 visitor actions. The kiosk's Overlay and ScrollArea/StopList undo them (see
 kiosk/ui/widgets/overlay.py and scrolling.py); these tests repeat what visitors do and
 count what is still bound on the widgets afterwards. Last, the tidy after each visit
