@@ -14,23 +14,29 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable
 
-from kivy.lang import Builder
 from kivy.uix.screenmanager import Screen, ScreenManager
+
+from .rules import load_rules, load_rules_beside
 
 UI_DIR = Path(__file__).resolve().parent
 
 
 def load_kv(*names: str) -> None:
-    """Load these .kv files (paths under kiosk/ui), each once per process."""
+    """Load these .kv files (paths under kiosk/ui), each once per process.
+
+    Widgets load their own rules when their module is imported (:mod:`kiosk.ui.rules`);
+    this only serves callers that still name files."""
     for name in names:
-        path = str(UI_DIR / name)
-        if path not in Builder.files:
-            Builder.load_file(path)
+        load_rules(UI_DIR / name)
 
 
 @dataclass(frozen=True)
 class ScreenPlan:
-    """How to build one screen: its class (module under kiosk.ui) and the kv it needs."""
+    """How to build one screen: its class (module under kiosk.ui).
+
+    Importing the module loads the rules of the widgets it uses; the screen's own rule is
+    the .kv file beside the module. ``kv`` is not read: rules are found beside their
+    classes, not from lists."""
 
     module: str
     cls: str
@@ -38,9 +44,9 @@ class ScreenPlan:
     options: Callable[[], dict] = field(default=dict)  # extra keyword arguments
 
     def build(self, name: str) -> Screen:
-        load_kv(*self.kv)
-        screen_class = getattr(import_module(f"kiosk.ui.{self.module}"), self.cls)
-        return screen_class(name=name, **self.options())
+        module = import_module(f"kiosk.ui.{self.module}")
+        load_rules_beside(module.__file__)
+        return getattr(module, self.cls)(name=name, **self.options())
 
 
 class ScreenSet(ScreenManager):

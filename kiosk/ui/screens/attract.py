@@ -9,6 +9,8 @@ from kivy.clock import Clock
 from kivy.properties import ListProperty, NumericProperty
 from kivy.uix.screenmanager import Screen
 
+from ..rules import load_rules_beside
+
 #: Seconds each picture stays, and seconds of the cross-fade between two.
 SLIDE_SECONDS = 8.0
 FADE_SECONDS = 2.5
@@ -62,3 +64,6 @@ class AttractScreen(Screen):
 
     def on_woken(self) -> None:
         pass
+
+
+load_rules_beside(__file__)

@@ -4,7 +4,8 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, St
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
-from ..widgets import narration_bar  # noqa: F401  (NarrationBar and its parts, in stop.kv)
+from ..rules import load_rules_beside
+from ..widgets import caption_band, narration_bar, toolbar  # noqa: F401  (their rules, for stop.kv)
 from ..widgets.scrolling import ScrollArea  # noqa: F401  (the story's scroller, in stop.kv)
 
 
@@ -79,3 +80,6 @@ class StopScreen(Screen):
         # A visitor who walks away from a stop should not keep hearing it.
         if self.narration is not None:
             self.narration.stop()
+
+
+load_rules_beside(__file__)

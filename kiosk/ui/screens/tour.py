@@ -5,8 +5,10 @@ from kivy.metrics import dp
 from kivy.properties import ListProperty, NumericProperty
 from kivy.uix.screenmanager import Screen
 
+from ..rules import load_rules_beside
 from ..widgets import stop_tile  # (StopTile, the tiles' class in tour.kv)
 from ..widgets.scrolling import StopList  # noqa: F401  (the list of tiles, in tour.kv)
+from ..widgets import toolbar  # noqa: F401  (Header, Toolbar, in tour.kv)
 
 #: The narrowest a tile may be (dp, before the larger-text scale): fewer columns below.
 TILE_MIN_WIDTH = 360
@@ -60,3 +62,6 @@ class TourScreen(Screen):
 
     def scroll_to_top(self):
         self.ids.stops.scroll_y = 1
+
+
+load_rules_beside(__file__)

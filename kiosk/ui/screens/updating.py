@@ -8,8 +8,13 @@ file and shows the tour as soon as it is right.
 from kivy.properties import ListProperty
 from kivy.uix.screenmanager import Screen
 
+from ..rules import load_rules_beside
+
 
 class UpdatingScreen(Screen):
     """:attr:`lines` holds the message, once per language."""
 
     lines = ListProperty([])
+
+
+load_rules_beside(__file__)

@@ -4,6 +4,8 @@ from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
+from ..rules import load_rules_beside
+
 
 class QuietButton(ButtonBehavior, Label):
     """A text button with a soft panel behind it.
@@ -29,3 +31,6 @@ class ChevronButton(QuietButton):
     """A square button with a drawn arrow; :attr:`direction` is ``"left"`` or ``"right"``."""
 
     direction = StringProperty("right")
+
+
+load_rules_beside(__file__)

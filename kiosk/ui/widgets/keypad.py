@@ -12,7 +12,9 @@ from kivy.properties import BooleanProperty, StringProperty
 
 from ...i18n import N_
 from ...keypad import KeypadEntry
+from ..rules import load_rules_beside
 from .overlay import Overlay
+from . import controls  # noqa: F401  (QuietButton, in keypad.kv)
 
 #: Seconds without a key after which a stop number that longer ones start with is taken.
 CONFIRM_PAUSE = 1.5
@@ -94,3 +96,6 @@ class KeypadView(Overlay):
 
     def on_open_stop(self, number: int):
         pass
+
+
+load_rules_beside(__file__)

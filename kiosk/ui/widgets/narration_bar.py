@@ -10,6 +10,7 @@ from kivy.uix.slider import Slider
 from kivy.uix.widget import Widget
 
 from ..narration_view import CaptionsWhileSilent
+from ..rules import load_rules_beside
 from .controls import QuietButton
 from .toolbar import LANGUAGE_NAMES
 
@@ -159,3 +160,6 @@ class NarrationBar(BoxLayout):
             slider.value = self.view.position / self.view.duration
         elif not self.view.duration:
             slider.value = 0
+
+
+load_rules_beside(__file__)

@@ -2,7 +2,9 @@
 
 from kivy.properties import NumericProperty, StringProperty
 
+from ..rules import load_rules_beside
 from .overlay import Overlay
+from . import controls  # noqa: F401  (QuietButton, in notices.kv)
 
 
 class StillThereView(Overlay):
@@ -27,3 +29,6 @@ class ContentNoteView(Overlay):
 
     def on_decline(self):
         pass
+
+
+load_rules_beside(__file__)

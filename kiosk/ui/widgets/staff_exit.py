@@ -1,6 +1,8 @@
 """The staff panel's "Leave kiosk mode?" question (its rule: staff_exit.kv)."""
 
+from ..rules import load_rules_beside
 from .overlay import Overlay
+from . import staff_parts  # noqa: F401  (StaffButton and the labels, in staff_exit.kv)
 
 
 class StaffExitView(Overlay):
@@ -10,3 +12,6 @@ class StaffExitView(Overlay):
 
     def on_confirm(self):
         pass
+
+
+load_rules_beside(__file__)

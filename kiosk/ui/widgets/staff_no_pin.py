@@ -7,8 +7,9 @@ visitor's language, how the PIN is set, and closes.
 
 from kivy.properties import StringProperty
 
-from ..screen_set import load_kv
+from ..rules import load_rules_beside
 from .overlay import Overlay
+from . import notices  # noqa: F401  (NoticePanel, in staff_no_pin.kv)
 
 #: The command staff run on the kiosk's computer (the same in every language).
 SET_PIN_COMMAND = "python main.py set-pin"
@@ -19,6 +20,5 @@ class StaffNoPinView(Overlay):
 
     command = StringProperty(SET_PIN_COMMAND)
 
-    def __init__(self, **kwargs):
-        load_kv("widgets/notices.kv", "widgets/staff_no_pin.kv")  # its panel, then the note
-        super().__init__(**kwargs)
+
+load_rules_beside(__file__)

@@ -3,6 +3,8 @@ the panel's labels and buttons are in staff_parts.kv)."""
 
 from kivy.properties import ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
+from ..rules import load_rules_beside
+from . import controls  # noqa: F401  (QuietButton, in staff_parts.kv)
 
 
 class SessionsChart(Widget):
@@ -47,3 +49,6 @@ class SessionsChart(Widget):
                 Color(*theme.text_muted)
                 Rectangle(texture=text.texture, size=text.texture.size,
                           pos=(self.x + index * slot + (slot - text.texture.width) / 2, self.y))
+
+
+load_rules_beside(__file__)

@@ -12,6 +12,8 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.recycleview.views import RecycleDataViewBehavior
 
+from ..rules import load_rules_beside
+
 #: The picture's height as a share of the tile's width.
 PICTURE_SHARE = .56
 #: Type sizes (sp, before the larger-text scale) of the kind line and the title.
@@ -68,3 +70,6 @@ class StopTile(RecycleDataViewBehavior, ButtonBehavior, BoxLayout):
     def on_release(self):
         if self.chosen is not None:
             self.chosen(self.stop_id)
+
+
+load_rules_beside(__file__)

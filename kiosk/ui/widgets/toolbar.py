@@ -5,10 +5,11 @@ keypad, the two accessibility modes and the languages. The top of the screen onl
 where the visitor is (:class:`Header`); nothing there needs a touch.
 """
 
-from kivy.properties import StringProperty
+from kivy.properties import AliasProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.stacklayout import StackLayout
 
+from ..rules import load_rules_beside
 from .controls import QuietButton
 
 #: Each language named in itself, so a visitor finds their own whatever is showing.
@@ -34,6 +35,9 @@ class LanguageButton(QuietButton):
     """Switches the whole kiosk to :attr:`code`."""
 
     code = StringProperty("")
+    #: The language named in itself.
+    language_name = AliasProperty(lambda self: LANGUAGE_NAMES.get(self.code, self.code),
+                                  bind=["code"], cache=True)
 
 
 class TextSizeButton(QuietButton):
@@ -46,3 +50,6 @@ class ContrastButton(QuietButton):
 
 class KeypadButton(QuietButton):
     """Opens the number pad, for the number shown at an exhibit."""
+
+
+load_rules_beside(__file__)

@@ -4,8 +4,10 @@ from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
+from ..rules import load_rules_beside
 from .overlay import Overlay
 from .scrolling import ScrollArea  # noqa: F401  (the lines' scroller, in transcript.kv)
+from . import controls  # noqa: F401  (QuietButton, in transcript.kv)
 
 
 class TranscriptLine(ButtonBehavior, Label):
@@ -29,3 +31,6 @@ class TranscriptView(Overlay):
             line.bind(on_release=lambda line: on_choose(line.start))
             lines.add_widget(line)
         self.ids.scroller.scroll_y = 1
+
+
+load_rules_beside(__file__)
