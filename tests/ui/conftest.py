@@ -152,3 +152,25 @@ def contrast(a, b):
 
     la, lb = sorted((luminance(hex_colour(a)), luminance(hex_colour(b))), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.fixture(autouse=True)
+def no_fault(request, monkeypatch):
+    """Every UI test ends with nothing caught by the kiosk's fault guard (which would take a
+    visitor home in mid-visit), unless it is marked ``expects_fault``."""
+    from kiosk.ui import faults
+
+    caught = []
+    real = faults.FaultGuard.handle_exception
+
+    def noting(self, exception):
+        if not isinstance(exception, (KeyboardInterrupt, SystemExit)):
+            caught.append(exception)
+        return real(self, exception)
+
+    monkeypatch.setattr(faults.FaultGuard, "handle_exception", noting)
+    yield caught
+    if caught and request.node.get_closest_marker("expects_fault") is None:
+        pytest.fail(f"the kiosk's fault guard caught {len(caught)} fault(s) in this test: "
+                    + "; ".join(repr(error) for error in caught))
+

@@ -39,6 +39,7 @@ def faulty(window, tmp_path):
     logging.getLogger("kiosk").handlers.clear()
 
 
+@pytest.mark.expects_fault
 def test_an_error_in_a_screen_is_logged_and_the_visitor_is_taken_home(faulty):
     pilot = faulty
     pilot.open_stop("stop-1")
@@ -57,6 +58,7 @@ def test_an_error_in_a_screen_is_logged_and_the_visitor_is_taken_home(faulty):
     assert not pilot.restarts
 
 
+@pytest.mark.expects_fault
 def test_several_faults_in_a_short_time_restart_the_kiosk_calmly(faulty):
     pilot = faulty
 

@@ -105,6 +105,24 @@ def test_language_switch_on_a_stop_redraws_it(pilot):
     assert pilot.text("heading_label") == "101  ·  Зал музея"
 
 
+def test_each_stop_plays_its_own_recording_in_the_visitors_language(pilot, content):
+    pilot.tap("start")
+    for stop_id in ("stop-1", "stop-2", "stop-3"):
+        for language in ("kk", "ru", "en"):
+            pilot.tap(f"lang_{language}")
+            pilot.tap(pilot.tile(stop_id))
+            pilot.tap("play")
+            expected = content / f"assets/audio/{language}/{stop_id}.ogg"
+            assert pilot.backend.path == str(expected), (stop_id, language)
+            assert pilot.backend.playing
+            pilot.tap("back")
+    pilot.tap(pilot.tile("stop-2"))
+    pilot.tap("play")
+    pilot.tap("lang_kk")  # the story goes on in Kazakh: the Kazakh recording now
+    assert pilot.backend.path == str(content / "assets/audio/kk/stop-2.ogg")
+    assert pilot.backend.playing
+
+
 def test_a_stop_without_the_visitors_language_says_so(pilot):
     pilot.open_stop("stop-4", language="en")  # the last test stop has kk and ru only
     assert pilot.text("message") == ("This stop has no narration in this language. "
