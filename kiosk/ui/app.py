@@ -306,6 +306,12 @@ class KioskApp(StopOpening, TourChanges, App):
         self.close_overlays()
         self.screens.current = "home" if self.tour is not None else "updating"
 
+    def before_restart(self) -> None:
+        """The kiosk is about to start afresh (the fault guard): what the visit log holds
+        in memory is saved now, since a restart in place skips the exit's own saving."""
+        if self.event_log is not None:
+            self.event_log.close()
+
     def show_unavailable(self) -> None:
         """Too many errors: a calm screen while the kiosk restarts itself."""
         self.narration.stop()

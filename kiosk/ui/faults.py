@@ -76,10 +76,15 @@ class FaultGuard(ExceptionHandler):
                 self.restarting = True
                 log.error("%d faults within %.0f s: restarting the kiosk", len(self.faults), WINDOW)
                 self._quietly(self.app.show_unavailable)
-                Clock.schedule_once(lambda _dt: self.restart(), RESTART_DELAY)
+                Clock.schedule_once(lambda _dt: self._restart_now(), RESTART_DELAY)
         else:
             self._quietly(self.app.recover_from_fault)
         return ExceptionManager.PASS
+
+    def _restart_now(self) -> None:
+        # os.execv replaces the process without running atexit: the app saves first.
+        self._quietly(self.app.before_restart)
+        self.restart()
 
     @staticmethod
     def _quietly(action) -> None:

@@ -102,3 +102,40 @@ def test_a_recording_that_cannot_be_played_leaves_text_and_a_calm_message(window
         assert pilot.text("text") == "Stop 101: text."
     finally:
         stop_app(app)
+
+
+@pytest.mark.expects_fault
+def test_a_restart_after_faults_first_saves_the_visit_log(kiosk, tmp_path):
+    from tinydb import TinyDB
+
+    from kiosk.analytics import months
+    from kiosk.analytics.storage import TABLE
+
+    pilot = kiosk(make_tour(tmp_path / "tour", stops=3, seconds=TOUR_SECONDS))
+    data = tmp_path / "data"
+
+    def saved_kinds():
+        kinds = []
+        for path in months.event_files(months.folder(data)):
+            with TinyDB(path, access_mode="r") as db:
+                kinds += [doc["kind"] for doc in db.table(TABLE).all()]
+        return kinds
+
+    on_disk_at_restart = []
+    pilot.app.fault_guard.restart = lambda: on_disk_at_restart.append(saved_kinds())
+    pilot.app.event_log.close()  # no writer thread: only an explicit save reaches the disk
+    pilot.open_stop("stop-2")
+    pilot.tap("back")
+    pilot.app.go_home()
+    pilot.frames(3)
+    assert "stop_open" not in saved_kinds()
+
+    def broken():
+        raise RuntimeError("a bug")
+    pilot.app.show_tour = broken
+    for _ in range(3):
+        pilot.tap("start")
+    pilot.advance(6)
+    assert len(on_disk_at_restart) == 1
+    assert "stop_open" in on_disk_at_restart[0]
+
