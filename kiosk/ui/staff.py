@@ -14,11 +14,10 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.event import EventDispatcher
 from kivy.metrics import dp
-from kivy.properties import NumericProperty, StringProperty
 
 from .screen_set import load_kv
 from .staff_selftest import SelfTestOutcome, run_in_background
-from .widgets.overlay import Overlay
+from .widgets.staff_pin import StaffPinView
 
 #: Seconds a finger must stay in the corner, and the corner's size.
 HOLD_SECONDS = 3.0
@@ -68,47 +67,6 @@ class StaffGate:
         if self._pending is not None:
             self._pending.cancel()
         self._pending = self._touch = None
-
-
-class StaffPinView(Overlay):
-    """The PIN pad: checks the PIN that `set-pin` set (``mode`` is always "enter")."""
-
-    mode = StringProperty("enter")
-    typed = StringProperty("")
-    #: A message id shown under the dots: a wrong PIN, a wait.
-    message = StringProperty("")
-    wait = NumericProperty(0)
-    __events__ = ("on_granted",)
-
-    def __init__(self, pins, **kwargs):
-        super().__init__(**kwargs)
-        self.pins = pins
-
-    def start(self) -> None:
-        self.mode = "enter"
-        self.typed = self.message = ""
-        self.open(animation=False)
-
-    def press(self, key: str) -> None:
-        if key == "back":
-            self.typed = self.typed[:-1]
-        elif key == "enter":
-            self._submit()
-        elif len(self.typed) < 8:
-            self.typed += key
-
-    def _submit(self) -> None:
-        pin, self.typed = self.typed, ""
-        result = self.pins.check(pin)  # with no PIN set, never ok
-        if result.ok:
-            self.dismiss(animation=False)
-            self.dispatch("on_granted")
-        else:
-            self.wait = round(result.wait)
-            self.message = "wait" if result.wait > 0 else "wrong"
-
-    def on_granted(self):
-        pass
 
 
 class StaffDesk(EventDispatcher):

@@ -13,8 +13,8 @@ from kivy.properties import BooleanProperty, StringProperty
 from ...i18n import N_
 from ...keypad import KeypadEntry
 from ..rules import load_rules_beside
+from . import controls, key_grid  # noqa: F401  (QuietButton, KeyGrid, in keypad.kv)
 from .overlay import Overlay
-from . import controls  # noqa: F401  (QuietButton, in keypad.kv)
 
 #: Seconds without a key after which a stop number that longer ones start with is taken.
 CONFIRM_PAUSE = 1.5
@@ -52,6 +52,10 @@ class KeypadView(Overlay):
         typed, self._entry = self._entry.typed, entry
         if typed:
             self._show(entry.take_over(typed))
+
+    def on_kv_post(self, base_widget):
+        super().on_kv_post(base_widget)
+        self.ids.update(self.ids.digit_keys.named_keys())  # key_0 ... key_enter, for the pad's ids
 
     def on_open(self):
         self.showing = True
