@@ -1,4 +1,5 @@
-"""Makes sample content for tests and benchmarks: tours, photographs, recordings.
+"""Makes sample content for tests and benchmarks: tours, photographs, recordings; and reads
+back a kiosk's saved visit log.
 
 Everything here writes real files (OGG Vorbis recordings, WebVTT captions, JPEG
 pictures, stops.yaml) that the kiosk reads as it reads a museum's own tour. Nothing in
@@ -9,6 +10,7 @@ imports the other.
 from .photographs import make_photo, picture
 from .recordings import captions, tone
 from .tours import LANGUAGES, TITLES, edit_tour, make_big_tour, make_tour
+from .visit_logs import saved_events, saved_kinds
 
 __all__ = ["LANGUAGES", "TITLES", "captions", "edit_tour", "make_big_tour", "make_photo", "make_tour",
-           "picture", "tone"]
+           "picture", "saved_events", "saved_kinds", "tone"]

@@ -5,7 +5,7 @@ import logging
 import pytest
 from kivy.core.window import Window
 
-from samples import make_tour
+from samples import make_tour, saved_kinds
 from tests.ui.conftest import TOUR_SECONDS, start_app, stop_app
 
 F1, F4, F11, F12, ESC = 282, 285, 292, 293, 27
@@ -106,29 +106,17 @@ def test_a_recording_that_cannot_be_played_leaves_text_and_a_calm_message(window
 
 @pytest.mark.expects_fault
 def test_a_restart_after_faults_first_saves_the_visit_log(kiosk, tmp_path):
-    from tinydb import TinyDB
-
-    from kiosk.analytics import months
-    from kiosk.analytics.storage import TABLE
-
     pilot = kiosk(make_tour(tmp_path / "tour", stops=3, seconds=TOUR_SECONDS))
     data = tmp_path / "data"
 
-    def saved_kinds():
-        kinds = []
-        for path in months.event_files(months.folder(data)):
-            with TinyDB(path, access_mode="r") as db:
-                kinds += [doc["kind"] for doc in db.table(TABLE).all()]
-        return kinds
-
     on_disk_at_restart = []
-    pilot.app.fault_guard.restart = lambda: on_disk_at_restart.append(saved_kinds())
+    pilot.app.fault_guard.restart = lambda: on_disk_at_restart.append(saved_kinds(data))
     pilot.app.event_log.close()  # no writer thread: only an explicit save reaches the disk
     pilot.open_stop("stop-2")
     pilot.tap("back")
     pilot.app.go_home()
     pilot.frames(3)
-    assert "stop_open" not in saved_kinds()
+    assert "stop_open" not in saved_kinds(data)
 
     def broken():
         raise RuntimeError("a bug")
@@ -139,3 +127,13 @@ def test_a_restart_after_faults_first_saves_the_visit_log(kiosk, tmp_path):
     assert len(on_disk_at_restart) == 1
     assert "stop_open" in on_disk_at_restart[0]
 
+
+
+def test_the_app_stopping_saves_the_visit_and_its_end(kiosk, tmp_path):
+    pilot = kiosk(make_tour(tmp_path / "tour", stops=3, seconds=TOUR_SECONDS))
+    pilot.app.event_log.close()  # no writer thread: only an explicit save reaches the disk
+    pilot.open_stop("stop-2")
+    assert saved_kinds(tmp_path / "data") == []
+    pilot.app.dispatch("on_stop")  # what app.stop() does when staff leave kiosk mode
+    kinds = saved_kinds(tmp_path / "data")
+    assert "stop_open" in kinds and kinds[-1] == "session_end"
