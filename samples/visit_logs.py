@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -22,3 +23,36 @@ def saved_events(data_dir: Path) -> list[dict]:
 def saved_kinds(data_dir: Path) -> list[str]:
     """The kinds of the events on disk, oldest first."""
     return [event["kind"] for event in saved_events(data_dir)]
+
+
+def event(i: int) -> dict:
+    """The ``i``th of a run of sample events, as the visit log saves them."""
+    return {"kind": "stop_open", "t": 1750000000.0 + i, "stop": f"hall-{i % 7}", "how": "tile",
+            "session": "0a1b2c3d"}
+
+
+#: A visit log file of two events, as TinyDB writes it.
+GOOD = json.dumps({"_default": {"1": event(1), "2": event(2)}}, separators=(",", ":")).encode()
+
+#: What a visit log file may hold after a power cut, a full disk or another program.
+DAMAGED = {
+    "truncated": GOOD[: len(GOOD) // 2],
+    "truncated to one byte": b"{",
+    "blank but not empty": b"   \n\t ",
+    "zero bytes of a power cut": b"\x00" * 4096,
+    "not JSON": b"this is not a database",
+    "binary": bytes(range(256)) * 4,
+    "a JSON list": b"[1, 2, 3]",
+    "a JSON string": b'"events"',
+    "null": b"null",
+    "table is a number": b'{"_default": 5}',
+    "table is a list": b'{"_default": [1, 2]}',
+    "documents are numbers": b'{"_default": {"1": 5}}',
+    "ids that are not numbers": b'{"_default": {"x": {"kind": "stop_open", "t": 1}}}',
+    "unicode digits as ids": '{"_default": {"²": {"kind": "stop_open", "t": 1}}}'.encode(),
+    "another program's tinydb": b'{"_default": {"1": {"name": "Ann", "email": "a@b"}}}',
+    "other tables": b'{"_default": {}, "users": {"1": {"name": "Ann"}}}',
+    "t is not a time": b'{"_default": {"1": {"kind": "stop_open", "t": "noon"}}}',
+    "nested too deep": b"[" * 100_000 + b"]" * 100_000,
+    "trailing garbage": GOOD + b"}}}",
+}

@@ -357,7 +357,7 @@ def test_a_clock_far_in_the_future_deletes_nothing_it_should_keep(tmp_path, cloc
 
 # --- damaged files ---------------------------------------------------------------------
 
-from tests.unit.test_analytics_storage import DAMAGED  # noqa: E402
+from samples.visit_logs import DAMAGED  # noqa: E402
 
 
 @pytest.mark.parametrize("content", DAMAGED.values(), ids=DAMAGED.keys())

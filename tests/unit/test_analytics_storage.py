@@ -12,11 +12,9 @@ from kiosk.analytics import storage as storage_module
 from kiosk.analytics.storage import (
     AtomicJSONStorage, DamagedFile, load_database, move_aside, remove_leftovers,
     write_atomically)
+from samples.visit_logs import DAMAGED, GOOD, event
 
 
-def event(i: int) -> dict:
-    return {"kind": "stop_open", "t": 1750000000.0 + i, "stop": f"hall-{i % 7}", "how": "tile",
-            "session": "0a1b2c3d"}
 
 
 def open_db(path) -> tuple[TinyDB, AtomicJSONStorage]:
@@ -128,29 +126,6 @@ def test_move_aside_names_the_file_with_a_timestamp_and_never_overwrites(tmp_pat
 
 # --- what is not a database of ours ----------------------------------------------------
 
-GOOD = json.dumps({"_default": {"1": event(1), "2": event(2)}}, separators=(",", ":")).encode()
-
-DAMAGED = {
-    "truncated": GOOD[: len(GOOD) // 2],
-    "truncated to one byte": b"{",
-    "blank but not empty": b"   \n\t ",
-    "zero bytes of a power cut": b"\x00" * 4096,
-    "not JSON": b"this is not a database",
-    "binary": bytes(range(256)) * 4,
-    "a JSON list": b"[1, 2, 3]",
-    "a JSON string": b'"events"',
-    "null": b"null",
-    "table is a number": b'{"_default": 5}',
-    "table is a list": b'{"_default": [1, 2]}',
-    "documents are numbers": b'{"_default": {"1": 5}}',
-    "ids that are not numbers": b'{"_default": {"x": {"kind": "stop_open", "t": 1}}}',
-    "unicode digits as ids": '{"_default": {"²": {"kind": "stop_open", "t": 1}}}'.encode(),
-    "another program's tinydb": b'{"_default": {"1": {"name": "Ann", "email": "a@b"}}}',
-    "other tables": b'{"_default": {}, "users": {"1": {"name": "Ann"}}}',
-    "t is not a time": b'{"_default": {"1": {"kind": "stop_open", "t": "noon"}}}',
-    "nested too deep": b"[" * 100_000 + b"]" * 100_000,
-    "trailing garbage": GOOD + b"}}}",
-}
 
 
 @pytest.mark.parametrize("content", DAMAGED.values(), ids=DAMAGED.keys())

@@ -1,7 +1,6 @@
 """Prepared copies that were damaged or overwritten are never served: they are made again."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -9,13 +8,12 @@ from PIL import Image
 
 from kiosk.media import INDEX_FILE, PreparedMedia
 from kiosk.prepare import media_cache_dir, run_prepare
-from samples import make_tour
-from tests.unit.test_prepared_media import photo
+from samples import make_photo, make_tour
 
 
 @pytest.fixture
 def prepared(tmp_path):
-    original = photo(tmp_path / "wall.jpg", size=(2400, 1600))
+    original = make_photo(tmp_path / "wall.jpg", size=(2400, 1600))
     media = PreparedMedia(tmp_path / "cache")
     assert media.prepare([original]).prepared == [original]
     return original, media

@@ -11,22 +11,15 @@ import stat
 import pytest
 
 from kiosk import pin as pin_module
+from kiosk.clock import FakeClock
 from kiosk.pin import MAX_WAIT, PinCheck, PinStore, lockout, run_set_pin
 
 CHEAP = {"n": 2, "r": 1, "p": 1}  # the real cost is tested once, below
 
 
-class FakeClock:
-    def __init__(self, t: float = 1_750_000_000.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-
 @pytest.fixture
 def clock():
-    return FakeClock()
+    return FakeClock(1_750_000_000.0)  # wall-clock seconds: the PIN store keeps time.time
 
 
 @pytest.fixture
@@ -115,7 +108,7 @@ def test_a_thousand_wrong_pins_never_open_the_panel(tmp_path, clock, hashes):
         if i == 500:  # switched off and on mid-lockout: nothing forgotten
             store = PinStore(tmp_path, clock, **CHEAP)
         delay = lockout(failures)
-        left = max(0.0, last_failure + delay - clock.t) if delay else 0.0
+        left = max(0.0, last_failure + delay - clock.now) if delay else 0.0
         guess = "2468" if left > 0 and i % 7 == 0 else f"{rng.randrange(10**6):06d}"
         if guess == "2468" and left == 0:
             guess = "0000"
@@ -127,31 +120,31 @@ def test_a_thousand_wrong_pins_never_open_the_panel(tmp_path, clock, hashes):
         else:
             hashed += 1
             failures += 1
-            last_failure = clock.t
+            last_failure = clock.now
             assert len(hashes) == hashed
             assert result.wait == lockout(failures)
         assert result.wait <= MAX_WAIT
         waits.append(result.wait)
         # the next try: often too soon, sometimes just when allowed
         soon = rng.uniform(0, max(result.wait, 0.1) * 0.99)
-        clock.t += result.wait if rng.random() < 0.3 else soon
+        clock.advance(result.wait if rng.random() < 0.3 else soon)
     assert failures > 20 and hashed == failures
     assert max(waits) == MAX_WAIT and waits.count(MAX_WAIT) > 10  # capped, and held there
     assert store.wait() > 0
     on_disk = json.loads((tmp_path / "staff-pin.json").read_text())
     assert on_disk["failures"] == failures
-    clock.t += MAX_WAIT
+    clock.advance(MAX_WAIT)
     assert store.check("2468").ok  # staff get in once the wait is over
 
 
 def test_a_restart_does_not_lift_the_lockout(tmp_path, store, clock):
     for _ in range(3):
         store.check("0000")
-    clock.t += 2
+    clock.advance(2)
     assert store.check("0000").wait == 4
-    clock.t += 4
+    clock.advance(4)
     assert store.check("0000").wait == 8
-    clock.t += 3
+    clock.advance(3)
     again = PinStore(tmp_path, clock, **CHEAP)
     assert again.check("2468") == PinCheck(False, 5.0)
 
@@ -159,7 +152,7 @@ def test_a_restart_does_not_lift_the_lockout(tmp_path, store, clock):
 def test_a_clock_set_back_does_not_lock_staff_out_for_years(store, clock):
     for _ in range(3):
         store.check("0000")
-    clock.t -= 10 * 365 * 86400
+    clock.advance(-10 * 365 * 86400)
     assert store.wait() == lockout(3)
 
 
@@ -170,7 +163,7 @@ def test_the_lockout_holds_when_the_disk_cannot_be_written(store, clock, monkeyp
     for _ in range(3):
         store.check("0000")
     assert store.check("2468") == PinCheck(False, lockout(3))
-    clock.t += lockout(3)
+    clock.advance(lockout(3))
     assert store.check("0000") == PinCheck(False, lockout(4))
     assert any("cannot be written" in p for p in store.problems)
 
