@@ -182,7 +182,7 @@ def test_check_audio_rejects_stereo_missing_and_corrupt(tmp_path):
         check_audio(tmp_path / "absent.ogg")
     corrupt = tmp_path / "corrupt.ogg"
     corrupt.write_bytes(b"OggS" + bytes(200))
-    with pytest.raises(Exception):
+    with pytest.raises(sf.LibsndfileError, match="corrupt.ogg"):
         check_audio(corrupt)
 
 
@@ -200,7 +200,7 @@ def test_check_captions_rejects_wrong_count_overrun_and_text(tmp_path, good_reco
         check_captions(wrong, ["One."], duration)
     not_vtt = tmp_path / "bad.vtt"
     not_vtt.write_text("00:00:00.100 --> 00:00:01.000\nOne.\n", encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(AssertionError, match="no WEBVTT header"):
         check_captions(not_vtt, ["One."], duration)
 
 
@@ -211,7 +211,7 @@ def test_check_image_and_caption_reject_bad_ones(tmp_path):
         check_image(small)
     broken = tmp_path / "broken.jpg"
     broken.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
-    with pytest.raises(Exception):
+    with pytest.raises(OSError, match="Truncated"):
         check_image(broken)
     with pytest.raises(AssertionError, match="placeholder"):
         check_caption_says_placeholder({"en": "The Arch of Sorrow at dusk."}, ["en"])
