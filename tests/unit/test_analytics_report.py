@@ -197,7 +197,8 @@ def test_more_than_two_months_of_days_are_charted_by_week(tmp_path):
     assert "Visits per week" in text and "  week of 2025-01-06  7  " in text
 
 
-def test_a_large_log_is_reported_quickly(tmp_path):
+def test_a_large_log_is_reported_whole(tmp_path):
+    # How long this takes is measured in bench/analytics_bench.py, not here.
     clock = FakeClock(DAY1)
     log = EventLog(tmp_path, clock=clock)
     for i in range(100_000):
@@ -207,10 +208,7 @@ def test_a_large_log_is_reported_quickly(tmp_path):
             log.flush()  # as the writer thread would
     log.close()
     assert not log.problems
-    import time
-    began = time.perf_counter()
     report = Report.from_data_dir(tmp_path)
-    assert time.perf_counter() - began < 5
     assert sum(row.opened for row in report.stops) == 100_000
     assert len(report.files) == 20  # parts of 5,000
 

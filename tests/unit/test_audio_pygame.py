@@ -141,8 +141,9 @@ def test_wav_seeks_land_on_whole_seconds(audio, tmp_path):
     audio.load(wav)
     audio.play()
     assert audio.seek(2.6) == 2.0  # SDL_mixer 2.6.3 truncates WAV seeks
-    took = wait_until_not_busy(audio, 3.0)
-    assert 0.6 < took < 1.5
+    took = wait_until_not_busy(audio, 10.0)
+    assert not audio.busy()  # it ended ...
+    assert took > 0.6  # ... after about the second left from 2.0, not the 0.4 from 2.6
 
 
 def test_volume(audio, tone3):
@@ -173,11 +174,11 @@ def test_player_reaches_end_with_real_clock(audio, tmp_path):
     t0 = time.monotonic()
     player.play()
     assert player.poll() is S.playing  # right after play: not an end
-    while player.poll() is S.playing and time.monotonic() - t0 < 5.0:
+    while player.poll() is S.playing and time.monotonic() - t0 < 30.0:
         time.sleep(0.05)
     took = time.monotonic() - t0
     assert player.state is S.ended, f"still {player.state} after {took:.2f} s"
-    assert 1.0 < took < 3.0
+    assert took > 1.0  # not ended before the recording could have played
     assert player.position == player.duration
     assert seen == [S.idle, S.playing, S.ended]
 
