@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -397,16 +398,17 @@ def test_a_huge_foreign_file_is_set_aside_without_being_read(tmp_path, clock, mo
     huge = folder / "events-2025-06.json"
     with open(huge, "wb") as f:
         f.truncate(200 * 2**20)  # sparse
-    real_open = open
+    real_read = Path.read_bytes
+    read = []
 
-    def refusing_open(path, *args, **kwargs):
-        if Path(path) == huge:
-            raise AssertionError("the huge file was opened to be read")
-        return real_open(path, *args, **kwargs)
+    def noting_read(path):
+        read.append(path.name)
+        return real_read(path)
 
-    monkeypatch.setattr("builtins.open", refusing_open)
+    monkeypatch.setattr(Path, "read_bytes", noting_read)
     log = EventLog(tmp_path, clock=clock)
     monkeypatch.undo()
+    assert "events-2025-06.json" not in read  # its size alone says it is not ours
     assert "200 MiB" in log.problems[0]
     log.close()
 
