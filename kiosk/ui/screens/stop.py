@@ -1,6 +1,6 @@
 """One stop: its pictures to swipe through, its story to read, its narration to hear."""
 
-from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import AliasProperty, BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
 
@@ -40,6 +40,10 @@ class StopScreen(Screen):
     narration = ObjectProperty(None, allownone=True, rebind=True)
     picture_index = NumericProperty(0)
     picture_count = NumericProperty(0)
+    #: "2 / 5" under the pictures; "" with only one.
+    picture_counter = AliasProperty(
+        lambda self: f"{self.picture_index + 1} / {self.picture_count}" if self.picture_count > 1 else "",
+        bind=["picture_index", "picture_count"], cache=True)
     caption = StringProperty("")
     #: The numbers of the stops before and after this one ("" at either end of the tour).
     previous_number = StringProperty("")
@@ -50,6 +54,10 @@ class StopScreen(Screen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._pool: list[Picture] = []
+
+    def heading_words(self, kind_text: str) -> str:
+        """The header: the stop's number and its kind ("112  ·  Museum hall")."""
+        return f"{self.stop.number}  ·  {kind_text}"
 
     def show(self, stop, pictures: list[str]) -> None:
         """Put ``stop`` on screen with ``pictures`` (absolute paths), first picture first."""

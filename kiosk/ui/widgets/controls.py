@@ -1,6 +1,6 @@
 """Buttons a visitor touches: large, calm, and visibly pressed when touched."""
 
-from kivy.properties import BooleanProperty, StringProperty
+from kivy.properties import AliasProperty, BooleanProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
@@ -16,6 +16,9 @@ class QuietButton(ButtonBehavior, Label):
 
     selected = BooleanProperty(False)
     role = StringProperty("plain")
+    #: Drawn in the accent colour: the primary action, or the current choice.
+    lit = AliasProperty(lambda self: self.role == "primary" or self.selected,
+                        bind=["role", "selected"], cache=True)
 
 
 class PlayPauseButton(QuietButton):
@@ -31,6 +34,12 @@ class ChevronButton(QuietButton):
     """A square button with a drawn arrow; :attr:`direction` is ``"left"`` or ``"right"``."""
 
     direction = StringProperty("right")
+    #: The arrow's three points, as shares of the button's size from its centre.
+    arrow = AliasProperty(lambda self: ARROWS.get(self.direction, ARROWS["right"]),
+                          bind=["direction"], cache=True)
+
+
+ARROWS = {"left": ((.1, .2), (-.1, 0), (.1, -.2)), "right": ((-.1, .2), (.1, 0), (-.1, -.2))}
 
 
 load_rules_beside(__file__)

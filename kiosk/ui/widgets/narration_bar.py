@@ -4,7 +4,7 @@ from kivy.app import App
 from kivy.graphics import Color, InstructionGroup, Line, Rectangle
 from kivy.metrics import dp
 from kivy.properties import (AliasProperty, BooleanProperty, ColorProperty, NumericProperty,
-                             ObjectProperty)
+                             ObjectProperty, StringProperty)
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.slider import Slider
 from kivy.uix.widget import Widget
@@ -131,6 +131,10 @@ class VolumeLevel(Widget):
                                     width=dp(1.2)))
 
 
+#: What the bar's status depends on, on its view.
+STATUS_INPUTS = ("silent", "state", "has_recording", "other_languages")
+
+
 class NarrationBar(BoxLayout):
     """Bound to a :class:`~kiosk.ui.narration_view.NarrationView` given as :attr:`view`.
 
@@ -138,16 +142,55 @@ class NarrationBar(BoxLayout):
     """
 
     view = ObjectProperty(None, allownone=True, rebind=True)
+    #: The interface's words and the visitor's language (the kv rule sets both from the
+    #: app); the status is said again in a new language.
+    tr = ObjectProperty(None, allownone=True)
+    language = StringProperty("")
+    #: Why there is nothing to hear, or "": no sound at this kiosk, a recording that
+    #: cannot be played, no narration in this language (and the ones there are), none yet.
+    status = StringProperty("")
     _captions_while_silent = None
+    _status_view = None
 
     @staticmethod
     def language_names(codes) -> list[str]:
         return [LANGUAGE_NAMES.get(code, code) for code in codes]
 
+    def status_words(self) -> str:
+        view, tr = self.view, self.tr
+        if view is None or tr is None:
+            return ""
+        if view.silent:
+            return tr._("Sound is not available at this kiosk just now. Please read the text on the screen.")
+        if view.state == "failed":
+            return tr._("This recording cannot be played just now. Please read the text on the screen.")
+        if view.has_recording:
+            return ""
+        if view.other_languages:
+            return (tr._("This stop has no narration in this language. You can listen in:") + "  "
+                    + "  ·  ".join(self.language_names(view.other_languages)))
+        return tr._("This stop has no narration yet.")
+
+    def _say_status(self, *_args) -> None:
+        self.status = self.status_words()
+
+    def on_tr(self, *_args):
+        self._say_status()
+
+    def on_language(self, *_args):
+        self._say_status()
+
     def on_view(self, _bar, view):
         if self._captions_while_silent is not None:
             self._captions_while_silent.detach()
             self._captions_while_silent = None
+        for name in STATUS_INPUTS:
+            if self._status_view is not None:
+                self._status_view.funbind(name, self._say_status)
+            if view is not None:
+                view.fbind(name, self._say_status)
+        self._status_view = view
+        self._say_status()
         if view is not None:
             view.bind(position=self._follow, duration=self._follow)
             app = App.get_running_app()  # holds the visitor's captions_on

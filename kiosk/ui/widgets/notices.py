@@ -13,6 +13,14 @@ class StillThereView(Overlay):
     seconds_left = NumericProperty(0)
     __events__ = ("on_continue",)
 
+    @staticmethod
+    def countdown_words(tr, seconds_left: float, _language=None) -> str:
+        """The countdown, in the visitor's language (the kv rule also passes ``app.tr._``,
+        read so that a change of language runs the rule again)."""
+        seconds = int(seconds_left)
+        words = tr.ngettext("The guide will start again for the next visitor in {seconds} second.", "The guide will start again for the next visitor in {seconds} seconds.", seconds)
+        return words.format(seconds=seconds)
+
     def on_continue(self):
         pass
 

@@ -20,5 +20,11 @@ class StaffNoPinView(Overlay):
 
     command = StringProperty(SET_PIN_COMMAND)
 
+    @staticmethod
+    def note_words(tr, command: str, _language=None) -> str:
+        """The note with the command in it (the kv rule also passes ``app.tr._``, read so
+        that a change of language runs the rule again)."""
+        return tr._("This kiosk has no staff PIN yet. Staff set it on the kiosk's computer with: {command}").format(command=command)
+
 
 load_rules_beside(__file__)
