@@ -197,3 +197,39 @@ def test_content_note_declined_then_accepted(app_on, language):
     pilot.tap("previous_stop")
     pilot.tap("next_stop")  # asked once per visitor
     assert not pilot.overlays and pilot.text("title") == f"{TITLE[language]} 103"
+
+
+# -- the next visitor starts afresh -------------------------------------------------------
+def walk_away(pilot):
+    """Nobody touches the kiosk: "Are you still there?", no answer, the attract screen."""
+    pilot.advance(90 + 20 + 2)  # the idle timeout, then the question's countdown
+    assert pilot.screen.name == "attract"
+    pilot.tap_at(400, 400)  # the next visitor
+    assert pilot.screen.name == "home"
+
+
+def test_the_next_visitor_is_asked_the_content_note_again(app_on):
+    pilot = app_on(notes={2: NOTE})
+    pilot.tap("lang_en")
+    pilot.tap("start")
+    pilot.tap(pilot.tile("stop-3"))
+    pilot.tap("content_note_continue")
+    assert pilot.screen.name == "stop"
+    walk_away(pilot)
+    pilot.tap("lang_en")
+    pilot.tap("start")
+    pilot.tap(pilot.tile("stop-3"))
+    assert pilot.text("content_note_text") == NOTE["en"]  # a new visitor decides anew
+    assert pilot.screen.name == "tour"
+
+
+def test_the_next_visitor_finds_the_list_of_stops_at_its_top(app_on):
+    pilot = app_on(stops=13)
+    pilot.tap("start")
+    stops = pilot.find("stops")
+    stops.scroll_y = 0  # the last visitor scrolled to the end
+    pilot.frames()
+    walk_away(pilot)
+    pilot.tap("start")
+    assert pilot.find("stops").scroll_y == 1
+    assert pilot.tile("stop-1") is not None  # the first stop, where the walk begins

@@ -121,3 +121,42 @@ def test_a_fresh_kiosk_says_there_is_nothing_yet(staffed, tmp_path):
     assert empty.text == "Әзірге бірде-бір нысан ашылмаған." and empty.opacity == 1
     exports = [b.text for b in pilot.find("staff_exports").children]
     assert str(tmp_path / "data" / "exports") in exports
+
+
+def test_each_wrong_pin_after_the_free_tries_doubles_the_wait_the_pad_shows(staffed):
+    pilot = staffed
+    pilot.tap("lang_en")
+    pins = pilot.app.staff.pins
+    pins.set_pin("1357")
+    now = [1_000_000.0]
+    pins.clock = lambda: now[0]  # wall time moves only when the test says
+    long_press_corner(pilot)
+    for _ in range(3):  # the free tries
+        type_pin(pilot, "0000")
+    assert pilot.text("pin_message") == "Too many tries. Please wait 2 seconds."
+    now[0] += 2  # the wait is over
+    type_pin(pilot, "0000")
+    assert pilot.text("pin_message") == "Too many tries. Please wait 4 seconds."
+    now[0] += 4
+    type_pin(pilot, "0000")
+    assert pilot.text("pin_message") == "Too many tries. Please wait 8 seconds."
+    now[0] += 8
+    type_pin(pilot, "1357")
+    assert pilot.screen.name == "staff"  # the right PIN, once the wait is over
+
+
+def test_the_export_button_writes_the_figures_where_it_says(staffed, tmp_path):
+    pilot = staffed
+    pilot.open_stop("stop-2")  # a visit to export
+    pilot.app.go_home()
+    pilot.frames()
+    pilot.app.staff.pins.set_pin("1357")
+    long_press_corner(pilot)
+    type_pin(pilot, "1357")
+    target = tmp_path / "data" / "exports"
+    button = next(b for b in pilot.find("staff_exports").children if b.text == str(target))
+    pilot.tap(button)
+    written = list(target.glob("alzhir-kiosk-*.csv"))
+    assert len(written) == 1
+    assert pilot.text("staff_result") == f"Saved: {written[0]}"
+    assert "stop-2" in written[0].read_text(encoding="utf-8")
