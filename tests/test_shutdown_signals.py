@@ -20,11 +20,8 @@ import time
 from pathlib import Path
 
 import pytest
-from tinydb import TinyDB
 
-from kiosk.analytics import months
-from kiosk.analytics.storage import TABLE
-from samples import make_tour
+from samples import make_tour, saved_events
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -36,14 +33,6 @@ EXIT_WAIT = 20
 def _main_loop_running(data: Path) -> bool:
     logs = (data / "logs").glob("kivy_*.txt") if (data / "logs").is_dir() else []
     return any("Start application main loop" in p.read_text(errors="replace") for p in logs)
-
-
-def _events(data: Path) -> list[dict]:
-    events = []
-    for path in months.event_files(months.folder(data)):
-        with TinyDB(path, access_mode="r") as db:
-            events += [dict(doc) for doc in db.table(TABLE).all()]
-    return sorted(events, key=lambda e: e["t"])
 
 
 def _start_kiosk(tmp_path: Path):
@@ -72,7 +61,7 @@ def _start_kiosk(tmp_path: Path):
 def test_a_stop_signal_saves_the_visit_log_and_ends_the_kiosk(tmp_path, signum, status):
     proc, data = _start_kiosk(tmp_path)
     try:
-        before = _events(data)
+        before = saved_events(data)
         proc.send_signal(signum)
         try:
             returncode = proc.wait(EXIT_WAIT)
@@ -91,7 +80,7 @@ def test_a_stop_signal_saves_the_visit_log_and_ends_the_kiosk(tmp_path, signum, 
     assert said in kiosk_log
     stopping = kiosk_log[kiosk_log.index(said):]
     assert "Traceback" not in stopping and " ERROR " not in stopping, stopping
-    events = _events(data)
+    events = saved_events(data)
     # What it recorded while stopping (the visit closed) reached the file.
     assert len(events) > len(before), out
     assert events[-1]["kind"] == "session_end"
