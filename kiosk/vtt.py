@@ -25,6 +25,7 @@ _STAMP = re.compile(r"^(?:(\d+):)?([0-5]\d):([0-5]\d)\.(\d{3})$")
 # Cue tags (<i>, <v Name>) style the text; visitors never read them.
 _TAG = re.compile(r"<[^>]*>")
 _PART_OF = re.compile(r"^(\d+)\.\d+$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,8 @@ class Parsed:
 def parse(text: str) -> Parsed | None:
     """The cues of a WebVTT file's text (a byte order mark already removed); None when its
     first line is not WEBVTT."""
-    lines = text.split("\n")
-    if "\r" in text:
-        lines = [line.rstrip("\r") for line in lines]
+    # WebVTT ends a line with CRLF, LF or a lone CR (an old Mac editor's).
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if not lines[0].startswith(HEADER):
         return None
     found = Parsed()

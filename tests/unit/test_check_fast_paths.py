@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def test_the_one_reader_takes_the_cues_webvtt_py_takes_and_names_what_it_drops(t
     assert [(cue.start, cue.end, cue.lines, cue.identifier) for cue in parsed.cues] == [
         (vtt.seconds(c.start), vtt.seconds(c.end), tuple(line.strip() for line in c.text.splitlines() if line.strip()),
          (c.identifier or "").strip()) for c in theirs]
-    lines = text.split("\n")
+    lines = re.split(r"\r\n|\r|\n", text)  # WebVTT's line breaks
     for cue in parsed.cues:  # each cue's line is its timing line
         assert "-->" in lines[cue.line - 1]
     # check's report of the same file: its cues are the reader's
@@ -151,6 +152,14 @@ def test_the_one_reader_takes_the_cues_webvtt_py_takes_and_names_what_it_drops(t
     assert report.cues == tuple(parsed.cues)
     ends = [cue.end for cue in report.cues if cue.end > cue.start]
     assert report.latest == (max(ends) if ends else None)
+
+
+def test_a_lone_carriage_return_ends_a_line_as_webvtt_says():
+    # Saved by an old Mac editor: CR alone between lines.
+    parsed = vtt.parse("WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rOne.\r\r"
+                       "00:00:03.000 --> 00:00:04.000\r\rTwo.\r")
+    assert [(cue.start, cue.text, cue.line) for cue in parsed.cues] == [(1.0, "One.", 3)]
+    assert [kind for kind, _, _ in parsed.dropped] == [vtt.NO_TEXT, vtt.STRAY_TEXT]
 
 
 # ----------------------------------------------------- workers started early
