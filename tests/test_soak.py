@@ -72,7 +72,7 @@ def test_an_exception_raised_in_a_kivy_callback_is_counted_and_fails_the_run(tou
     lines = out.rstrip("\n").splitlines()
     assert LAST_LINE.match(lines[-1]), lines[-1]
     result = result_of(lines)
-    assert result["errors"] == 1
+    assert result["errors"] == 1, out[-4000:]  # the injected fault and nothing else
     assert result["actions"] == 40  # the run went on to the end after the fault
     assert "UNHANDLED EXCEPTION #1 (Kivy event loop, action 20)" in out
     assert "RuntimeError: fault injected by --inject-fault" in out
