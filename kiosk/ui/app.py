@@ -116,6 +116,8 @@ class KioskApp(StopOpening, TourChanges, App):
                         on_exit_confirmed=lambda *_: self._leave_kiosk_mode())
         self.settings = tour.museum.kiosk if tour is not None else None
         self.fault_guard = FaultGuard(self, clock=services.clock, restart=services.restart)
+        if self.event_log is not None:  # a restart in place skips atexit: save the log first
+            self.fault_guard.before_restart(self.event_log.close)
         self.housekeeper = Housekeeper(lambda: self.screens.current == "attract")
         if self.keeper is not None:
             self.content_notice = self.keeper.status.has_errors
@@ -305,12 +307,6 @@ class KioskApp(StopOpening, TourChanges, App):
         self.narration.stop()
         self.close_overlays()
         self.screens.current = "home" if self.tour is not None else "updating"
-
-    def before_restart(self) -> None:
-        """The kiosk is about to start afresh (the fault guard): what the visit log holds
-        in memory is saved now, since a restart in place skips the exit's own saving."""
-        if self.event_log is not None:
-            self.event_log.close()
 
     def show_unavailable(self) -> None:
         """Too many errors: a calm screen while the kiosk restarts itself."""

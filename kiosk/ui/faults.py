@@ -56,6 +56,12 @@ class FaultGuard(ExceptionHandler):
         self.restart = restart
         self.faults: list[float] = []
         self.restarting = False
+        self._before_restart: list = []
+
+    def before_restart(self, action) -> None:
+        """Run ``action`` (say, saving the visit log) just before the kiosk restarts: the
+        restart replaces the process in place, so nothing registered with atexit runs."""
+        self._before_restart.append(action)
 
     def install(self) -> None:
         ExceptionManager.add_handler(self)
@@ -82,8 +88,8 @@ class FaultGuard(ExceptionHandler):
         return ExceptionManager.PASS
 
     def _restart_now(self) -> None:
-        # os.execv replaces the process without running atexit: the app saves first.
-        self._quietly(self.app.before_restart)
+        for action in self._before_restart:
+            self._quietly(action)
         self.restart()
 
     @staticmethod
