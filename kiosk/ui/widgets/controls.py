@@ -4,14 +4,17 @@ from kivy.properties import AliasProperty, BooleanProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 
+from .shown import ShownBehavior
+
 from ..rules import load_rules_beside
 
 
-class QuietButton(ButtonBehavior, Label):
+class QuietButton(ShownBehavior, ButtonBehavior, Label):
     """A text button with a soft panel behind it.
 
     :attr:`selected` marks the current choice (a language, say) with the accent colour.
     :attr:`role` is ``"plain"`` or ``"primary"`` (the one main action of a screen).
+    :attr:`shown` hides or greys it, and then it takes no touch.
     """
 
     selected = BooleanProperty(False)
