@@ -401,6 +401,8 @@ def tour_file(script: dict) -> dict:
             "subtitle": {lang: museum["subtitle"][lang] for lang in langs},
             "languages": list(langs),
             "default_language": museum["default_language"],
+            **({"names": museum["names"], "names_demonstration": bool(museum.get("names_demonstration"))}
+               if museum.get("names") else {}),
         },
         "stops": stops,
     }

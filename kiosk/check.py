@@ -3,9 +3,9 @@
 What is checked: everything the kiosk checks when it starts (``kiosk.content.loader``:
 the YAML, every value against the model, stop ids and numbers used twice, files that
 are missing or outside the content folder), then what only ``check`` has time for:
-language codes and the languages each stop lacks (``kiosk.content.languages``), and every
+language codes and the languages each stop lacks (``kiosk.content.languages``), every
 recording, caption file and picture opened and decoded (``kiosk.content.media_checks``
-and the modules it names).
+and the modules it names), and the list of names (``museum.names``, kiosk/names/roll.py).
 
 Output: one line per problem, ``stops.yaml:LINE:COL: what is wrong; what to do`` (warnings
 say ``warning:`` after the place), in the order of the file; then the counts and the
@@ -71,12 +71,24 @@ def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
             report.problems += problems
             problems, report.media = check_media(found, workers, inspections)
             report.problems += problems
+        report.problems += _names_problems(content_dir, found)
     finally:
         inspections.close()
         if collecting:
             gc.enable()
     report.problems.sort(key=lambda p: (p.file, p.line, p.col))
     return report
+
+
+def _names_problems(content_dir: Path, found: TourReading) -> list[Problem]:
+    """The problems of names.csv (museum.names), after those of stops.yaml."""
+    museum = found.museum
+    if museum is None or not getattr(museum, "names", None):
+        return []
+    from .names.roll import read_roll
+
+    stop_ids = {stop.id for _, stop in found.stops} if found.tour is not None else None
+    return read_roll(content_dir / museum.names, stop_ids).problems
 
 
 def run_check(content_dir: Path, out=print, strict: bool = False) -> int:

@@ -61,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--merge", type=Path, nargs="+", metavar="FILE",
                        help="add event files or folders exported from other kiosks")
 
+    find_name = commands.add_parser(
+        "find-name", help="find a name on the Wall of Memory as the kiosk does, without Kivy")
+    find_name.add_argument("query", nargs="+", metavar="QUERY",
+                           help="the name as a family would type it, in any script")
+    find_name.add_argument("--content", type=Path, default=default_content_dir(), metavar="DIR",
+                           help="folder holding stops.yaml and names.csv (default: %(default)s)")
+    find_name.add_argument("--limit", type=int, default=10, metavar="N",
+                           help="at most N results (default: %(default)s)")
+    find_name.add_argument("--json", action="store_true", help="print the results as JSON")
+
     set_pin = commands.add_parser("set-pin", help="set or change the staff panel's PIN")
     set_pin.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
                          help="the kiosk's data folder (default: %(default)s)")
@@ -94,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "stats":
         from .stats import run_stats
         return run_stats(args.data, since=args.since, csv_path=args.csv, merge=args.merge)
+    if args.command == "find-name":
+        from .names.command import run_find_name
+        return run_find_name(" ".join(args.query), args.content, args.limit, args.json)
     if args.command == "set-pin":
         from .pin import run_set_pin
         return run_set_pin(args.data, from_stdin=args.pin_from_stdin)

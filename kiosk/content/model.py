@@ -139,6 +139,14 @@ class Museum(_Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     default_language: LanguageCode
     kiosk: KioskSettings = Field(default_factory=KioskSettings)
+    names: RelativePath | None = Field(
+        default=None,
+        description="The list of names on the Wall of Memory, a CSV file saved as UTF-8 "
+        "beside stops.yaml, for example names.csv. See docs/staff-guide.md.")
+    names_demonstration: bool = Field(
+        default=False,
+        description="true while the list of names is a made-up demonstration list, not "
+        "the names of the Wall; the search screen then says so.")
 
     @field_validator("languages")
     @classmethod
