@@ -46,7 +46,7 @@ MARKED = {
 
 #: Spelling families, longest first: each left side is written as the right side.
 FAMILIES = (
-    ("shch", "s"), ("tsch", "c"), ("sch", "s"), ("sh", "s"), ("sz", "s"),
+    ("shch", "s"), ("szcz", "s"), ("tsch", "c"), ("sch", "s"), ("sh", "s"), ("sz", "s"),
     ("ch", "c"), ("cz", "c"), ("ts", "c"), ("tz", "c"), ("kh", "h"), ("zh", "z"),
     ("rz", "z"), ("ck", "k"), ("ph", "f"), ("x", "ks"), ("w", "v"), ("q", "k"),
     ("y", "i"), ("j", "i"),
