@@ -5,7 +5,8 @@ keypad, the two accessibility modes and the languages. The top of the screen onl
 where the visitor is (:class:`Header`); nothing there needs a touch.
 """
 
-from kivy.properties import AliasProperty, StringProperty
+from kivy.factory import Factory
+from kivy.properties import AliasProperty, ListProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.stacklayout import StackLayout
 
@@ -27,8 +28,29 @@ class Toolbar(StackLayout):
     the buttons no longer fit one row, and the bar wraps onto a second."""
 
 
-class LanguageSwitch(BoxLayout):
-    """One button per language the museum offers; touching one switches at once."""
+class LanguageRow(BoxLayout):
+    """One button per language of the tour (:attr:`languages`, the app's), in the tour's
+    order; touching one switches at once. Each button is in :attr:`ids` as ``lang_<code>``.
+    """
+
+    languages = ListProperty([])
+    #: The class of its buttons, by its kv name.
+    button_class = StringProperty("LanguageButton")
+
+    def on_languages(self, *_args) -> None:
+        for button in [child for child in self.children if isinstance(child, LanguageButton)]:
+            self.remove_widget(button)
+            self.ids.pop(f"lang_{button.code}", None)
+        for code in self.languages:
+            button = Factory.get(self.button_class)(code=code)
+            self.add_widget(button)
+            self.ids[f"lang_{code}"] = button
+
+    on_button_class = on_languages
+
+
+class LanguageSwitch(LanguageRow):
+    """The languages in the bottom bar."""
 
 
 class LanguageButton(QuietButton):
