@@ -17,6 +17,7 @@ The index is built once (off the UI thread on the kiosk); nothing typed is kept 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -33,6 +34,7 @@ EXACT, UNFINISHED, TYPO = 1.0, 0.85, 0.7
 TYPO_FROM = 5
 #: An unfinished last word needs at least this many letters of its key.
 UNFINISHED_FROM = 2
+_J_AS_ZH = re.compile("j", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +78,17 @@ class NameIndex:
         return len(self.people)
 
     def _fits(self, word: str, last: bool) -> dict[str, float]:
-        """The keys a typed word reaches, each with its score."""
-        key = fold(word)
+        """The keys a typed word reaches, each with its score. A Latin j is й in Polish,
+        German or Latvian (Jadwiga) but ж in the 2021 Kazakh Latin alphabet (Jamal):
+        the word is looked up both ways."""
+        found: dict[str, float] = {}
+        for variant in (word, _J_AS_ZH.sub("zh", word)) if "j" in word.lower() else (word,):
+            for key, score in self._fits_key(fold(variant), word, last).items():
+                if found.get(key, 0) < score:
+                    found[key] = score
+        return found
+
+    def _fits_key(self, key: str, word: str, last: bool) -> dict[str, float]:
         if not key:
             return {}
         found: dict[str, float] = {}

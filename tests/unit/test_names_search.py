@@ -23,6 +23,7 @@ id,surname,given_name,patronymic,birth_year,panel,row,stop,publish,other_surname
 11,Кузнецова,Анна,Петровна,1906,7,1,wall,yes,,
 12,Кузнецова,Мария,Ивановна,1909,7,2,wall,yes,,
 13,Ким,Ольга,,1911,7,3,wall,yes,,
+14,Жук,Зоя,,1900,8,1,wall,yes,,
 """
 
 
@@ -156,9 +157,15 @@ def test_the_exact_name_comes_before_a_typo_or_an_unfinished_word(index):
 def test_a_row_not_to_be_published_is_never_found(index):
     assert found(index, "Тайная") == []
     assert all(person.id != "9" for person in index.people)
-    assert len(index) == 12
+    assert len(index) == 13
 
 
 def test_nothing_typed_finds_nothing(index):
     assert found(index, "") == []
     assert found(index, "  - 123 ") == []
+
+
+def test_a_latin_j_is_read_as_zh_too_for_the_2021_kazakh_alphabet(index):
+    """Жук in the 2021 Kazakh Latin alphabet is Juk: a word too short for a typo."""
+    assert found(index, "Juk") == ["14"]
+    assert first(index, "Jabłońska") == "3"  # and a j still reads as й
