@@ -158,6 +158,9 @@ METHODS = (
     ("prepare:", "**Prepared media** (`bench/media_bench.py`): see its notes below."),
     ("Logging one event", "**Analytics** (`bench/analytics_bench.py`): the cost of one "
      "event on the UI thread, the writer's pauses, the stats; see its notes below."),
+    ("Find a name", "**Find a name** (`bench/names_bench.py`): recall on queries built from "
+     "the demonstration list in every spelling family, the index's build time and memory, "
+     "one query beside a plain substring scan, and the check of names.csv; see its notes."),
 )
 
 #: Why a figure misses its goal, measured (name prefix -> text); the run's own numbers
