@@ -19,8 +19,6 @@ from ..paths import ensure_data_dir
 
 #: How long a narration may take to start before selftest calls it a failure (seconds).
 PLAY_DEADLINE = 3.0
-#: The length of one frame of the walk: the pilot's (seconds of the fake clock).
-FRAME = 1 / 30
 
 
 class SelfTest:
@@ -158,9 +156,11 @@ class SelfTest:
             self.fail(f"{label}: picture(s) not shown: {', '.join(broken)}")
         played = ""
         if language in stop.narration:
+            from .pilot import Pilot
+
             view = app.narration
             view.toggle()
-            for _frame in range(round(PLAY_DEADLINE / FRAME)):
+            for _frame in range(round(PLAY_DEADLINE / Pilot.FRAME)):
                 yield 1
                 if view.state == "playing" and self.backend.busy() and view.position > 0.2:
                     break
