@@ -18,7 +18,10 @@
 - **Check of 200,000 rows**: ``read_roll`` of a names.csv of 200,000 rows. FLOOR: the csv
   module reading the same file into lists. Goal: at most 5 s.
 
-``python -m bench.names_bench [--quick]`` runs it alone and prints the figures.
+``python -m bench.names_bench [--quick] [--into-results]`` runs it alone and prints the
+figures; ``--into-results`` (full run only) puts them in bench/results.json in place of the
+previous ones and rewrites docs/performance.md through the report, the other figures as
+they were measured.
 """
 
 from __future__ import annotations
@@ -271,12 +274,30 @@ def measure(quick: bool = False) -> list[dict]:
     return figures
 
 
+def _into_results(figures: list[dict]) -> None:
+    import json
+
+    from . import report
+
+    path = REPO / "bench" / "results.json"
+    results = json.loads(path.read_text(encoding="utf-8"))
+    results["figures"] = [f for f in results["figures"]
+                          if not f["name"].startswith("Find a name")] + figures
+    report.write_json(path, results)
+    report.write_markdown(REPO / "docs" / "performance.md", results)
+    print(f"Wrote {path} and docs/performance.md")
+
+
 def main(argv=None) -> int:
-    quick = "--quick" in (sys.argv[1:] if argv is None else argv)
-    for figure in measure(quick):
+    argv = sys.argv[1:] if argv is None else argv
+    quick = "--quick" in argv
+    figures = measure(quick)
+    for figure in figures:
         print(f"{figure['name']}: {figure['value']} {figure['unit']} "
               f"(floor {figure['floor']}; goal {figure['goal']}; meets {figure['meets']}) "
               f"{figure['notes']}")
+    if "--into-results" in argv and not quick:
+        _into_results(figures)
     return 0
 
 
