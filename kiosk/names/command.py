@@ -42,8 +42,8 @@ def run_find_name(query: str, content_dir: Path, limit: int = 10, as_json: bool 
     if roll is None:
         print(why, file=sys.stderr)
         return 1
-    if roll.problems:
-        print(f"names.csv has {len(roll.problems)} problem(s), those rows left out; "
+    if roll.errors:
+        print(f"names.csv has {len(roll.errors)} problem(s), those rows left out; "
               "run `python main.py check` to see them", file=sys.stderr)
     matches = NameIndex(roll.people).search(query, limit)
     if as_json:

@@ -60,6 +60,10 @@ class Roll:
     unpublished: int = 0
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.error]
+
+    @property
     def ok(self) -> bool:
         return not any(p.severity is Severity.error for p in self.problems)
 
@@ -72,10 +76,6 @@ def _decode(data: bytes, name: str) -> tuple[str | None, Problem | None]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, _problem(name, 1, 1, "the file is saved as UTF-16 (Excel's 'Unicode "
                               "Text'), not as UTF-8; " + SAVE_AS_UTF8)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return None, _problem(name, 1, 1, "the file starts with a byte order mark (BOM), "
-                              "which spreadsheets add and the kiosk does not read; "
-                              + SAVE_AS_UTF8 + ", or in LibreOffice untick 'Save with BOM'")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
@@ -104,10 +104,19 @@ def read_roll(path: Path, stop_ids: set[str] | frozenset[str] | None = None) -> 
         return Roll([], [_problem(name, 1, 1, f"the list of names cannot be read "
                                   f"({error.strerror or error}); put names.csv beside "
                                   "stops.yaml or correct museum.names")])
-    text, problem = _decode(data, name)
+    marked = data.startswith(b"\xef\xbb\xbf")
+    text, problem = _decode(data[3:] if marked else data, name)
     if problem:
         return Roll([], [problem])
-    return parse_roll(text, name, stop_ids)
+    roll = parse_roll(text, name, stop_ids)
+    if marked:  # Excel's "CSV UTF-8" writes it: read, but say how to leave it out
+        roll.problems.insert(0, Problem(
+            name, 1, 1, "the file starts with a byte order mark (BOM), as Excel's 'CSV UTF-8' "
+            "writes it; the list is read all the same, but other programs may show it as "
+            "stray characters: in LibreOffice Calc, File > Save As, 'Text CSV', tick 'Edit "
+            "filter settings', character set 'Unicode (UTF-8)' and untick 'Save with BOM'",
+            Severity.warning))
+    return roll
 
 
 def parse_roll(text: str, name: str = "names.csv",

@@ -109,11 +109,14 @@ def test_windows_1251_says_how_to_save_as_csv_utf8(tmp_path):
     assert "'CSV UTF-8 (Comma delimited)'" in problem and "'Unicode (UTF-8)'" in problem
 
 
-def test_a_byte_order_mark_says_how_to_save_without_it(tmp_path):
+def test_a_byte_order_mark_is_read_with_a_warning_saying_how_to_save_without_it(tmp_path):
     path = _save(tmp_path, b"\xef\xbb\xbf" + (HEADER + GOOD).encode("utf-8"))
-    (problem,) = [str(p) for p in read_roll(path, {"wall"}).problems]
-    assert problem.startswith("names.csv:1:1: the file starts with a byte order mark (BOM)")
+    roll = read_roll(path, {"wall"})
+    (problem,) = [str(p) for p in roll.problems]
+    assert problem.startswith("names.csv:1:1: warning: the file starts with a byte order "
+                              "mark (BOM), as Excel's 'CSV UTF-8' writes it")
     assert "untick 'Save with BOM'" in problem
+    assert [p.surname for p in roll.people] == ["Фёдорова"] and roll.errors == []
 
 
 def test_utf16_from_a_spreadsheet_says_how_to_save_as_csv_utf8(tmp_path):
