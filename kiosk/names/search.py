@@ -7,7 +7,9 @@ The rules, each visible to a family at the kiosk:
 - a maiden or other surname (``other_surnames``) and the person's own spelling
   (``other_spellings``: the surname, or the surname then the given name) count as the surname;
 - script and spelling do not matter (``spelling.fold``);
-- one typo is forgiven in a word of five letters or more;
+- one typo is forgiven in a word of five letters or more (typed, or the name's key);
+- among names of one key, those written exactly as typed come first (Хоффман before
+  Хофман when Хоффман is typed);
 - the last word may be unfinished (results appear while the visitor types).
 
 Every typed word must fit a different part of the name, and one of them the surname.
@@ -100,10 +102,12 @@ class NameIndex:
                 if not other.startswith(key):
                     break
                 found.setdefault(other, UNFINISHED)
-        if letters(word) >= TYPO_FROM:
+        typed = letters(word)
+        if typed >= TYPO_FROM - 1:  # a five-letter name typed with a letter left out
             for other, _, _ in extract(key, self._keys, scorer=Levenshtein.distance,
                                        score_cutoff=1, limit=None):
-                found.setdefault(other, TYPO)
+                if typed >= TYPO_FROM or len(other) >= TYPO_FROM:
+                    found.setdefault(other, TYPO)
         return found
 
     def search(self, query: str, limit: int = 20) -> list[Match]:
@@ -124,6 +128,7 @@ class NameIndex:
                     if slots.get(slot, 0) < score:
                         slots[slot] = score
             per_word.append(persons)
+        plain = [_plain(word) for word in typed]
         smallest = min(per_word, key=len)
         matches = []
         for number in smallest:
@@ -135,12 +140,25 @@ class NameIndex:
                 continue
             score, surname_first = best
             person = self.people[number]
+            as_written = sum(word in _written(person) for word in plain)
             matches.append(Match(person, round(100 * score / len(typed)
                                                + (1 if surname_first else 0)
-                                               + 0.5 * min(len(typed), 3) / 3, 2)))
+                                               + 0.5 * min(len(typed), 3) / 3
+                                               + as_written / len(typed), 2)))
         matches.sort(key=lambda m: (-m.score, m.person.surname, m.person.given_name,
                                     m.person.patronymic, m.person.id))
         return matches[:limit]
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _written(person: Person) -> set[str]:
+    """The words of a person's names as written (lower case, ё as е)."""
+    parts = (person.surname, person.given_name, person.patronymic, *person.other_surnames,
+             *person.other_spellings)
+    return {_plain(word) for part in parts for word in words(part)}
 
 
 def _best_assignment(choices: list[dict[int, float]]) -> tuple[float, bool] | None:
