@@ -85,10 +85,10 @@ def _names_problems(content_dir: Path, found: TourReading) -> list[Problem]:
     museum = found.museum
     if museum is None or not getattr(museum, "names", None):
         return []
-    from .names.roll import read_roll
+    from .names.roll import read_named_roll
 
     stop_ids = {stop.id for _, stop in found.stops} if found.tour is not None else None
-    return read_roll(content_dir / museum.names, stop_ids).problems
+    return read_named_roll(content_dir, museum.names, stop_ids).problems
 
 
 def run_check(content_dir: Path, out=print, strict: bool = False) -> int:

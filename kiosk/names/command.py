@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from .roll import Roll, read_roll
+from .roll import Roll, read_named_roll
 from .search import Match, NameIndex
 
 
@@ -25,7 +25,7 @@ def load_roll(content_dir: Path) -> tuple[Roll | None, str]:
         return None, ("stops.yaml names no list of names; add `names: names.csv` under "
                       "`museum:`")
     stop_ids = {stop.id for _, stop in found.stops} if found.tour is not None else None
-    return read_roll(content_dir / museum.names, stop_ids), ""
+    return read_named_roll(content_dir, museum.names, stop_ids), ""
 
 
 def as_dict(match: Match) -> dict:

@@ -91,6 +91,19 @@ def _number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
 
+def read_named_roll(content_dir: Path, relative: str,
+                    stop_ids: set[str] | frozenset[str] | None = None) -> Roll:
+    """``read_roll`` of the file stops.yaml names (``museum.names``), kept inside the
+    content folder."""
+    root = content_dir.resolve()
+    path = (root / relative).resolve()
+    if not path.is_relative_to(root):
+        return Roll([], [_problem(relative, 1, 1, "the list of names is outside the content "
+                                  "folder; put names.csv beside stops.yaml and write "
+                                  "names: names.csv")])
+    return read_roll(path, stop_ids)
+
+
 def read_roll(path: Path, stop_ids: set[str] | frozenset[str] | None = None) -> Roll:
     """Read and check names.csv. ``stop_ids``: the tour's stops (None: not checked).
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.names.roll import parse_roll, read_roll
+from kiosk.names.roll import parse_roll, read_named_roll, read_roll
 
 HEADER = ("id,surname,given_name,patronymic,birth_year,panel,row,stop,publish,"
           "other_surnames,other_spellings\n")
@@ -129,3 +129,12 @@ def test_utf16_from_a_spreadsheet_says_how_to_save_as_csv_utf8(tmp_path):
 def test_a_missing_file(tmp_path):
     (problem,) = [str(p) for p in read_roll(tmp_path / "names.csv").problems]
     assert problem.startswith("names.csv:1:1: the list of names cannot be read")
+
+
+def test_a_list_outside_the_content_folder_is_not_read(tmp_path):
+    (tmp_path / "names.csv").write_text(HEADER + GOOD, encoding="utf-8")
+    (tmp_path / "tour").mkdir()
+    roll = read_named_roll(tmp_path / "tour", "../names.csv", {"wall"})
+    assert roll.people == [] and str(roll.problems[0]).startswith(
+        "../names.csv:1:1: the list of names is outside the content folder")
+    assert [p.id for p in read_named_roll(tmp_path, "names.csv", {"wall"}).people] == ["1"]
