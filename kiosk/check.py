@@ -36,6 +36,8 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     media: MediaSummary = field(default_factory=MediaSummary)
+    #: The list of names: (names to show,), None when the tour names none.
+    names: tuple[int] | None = None
 
     @property
     def errors(self) -> int:
@@ -71,7 +73,7 @@ def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
             report.problems += problems
             problems, report.media = check_media(found, workers, inspections)
             report.problems += problems
-        report.problems += _names_problems(content_dir, found)
+        report.problems += _names_problems(content_dir, found, report)
     finally:
         inspections.close()
         if collecting:
@@ -80,7 +82,7 @@ def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
     return report
 
 
-def _names_problems(content_dir: Path, found: TourReading) -> list[Problem]:
+def _names_problems(content_dir: Path, found: TourReading, report: CheckReport) -> list[Problem]:
     """The problems of names.csv (museum.names), after those of stops.yaml."""
     museum = found.museum
     if museum is None or not getattr(museum, "names", None):
@@ -88,7 +90,9 @@ def _names_problems(content_dir: Path, found: TourReading) -> list[Problem]:
     from .names.roll import read_named_roll
 
     stop_ids = {stop.id for _, stop in found.stops} if found.tour is not None else None
-    return read_named_roll(content_dir, museum.names, stop_ids).problems
+    roll = read_named_roll(content_dir, museum.names, stop_ids)
+    report.names = (len(roll.people),)
+    return roll.problems
 
 
 def run_check(content_dir: Path, out=print, strict: bool = False) -> int:
@@ -135,6 +139,11 @@ def _summary(report: CheckReport, out, strict: bool) -> int:
             + f", {media.recordings} recording(s) ({minutes} min {secs:02d} s of narration), "
             f"{media.captions} caption file(s) and {media.pictures} picture(s)"
             + (" (of the stops without other mistakes)." if found.tour is None else "."))
+    if report.names is not None:  # rows not to be published are not counted, even here
+        left_out = any(p.file == Path(found.museum.names).name and
+                       p.severity is Severity.error for p in report.problems)
+        out(f"Checked the list of names: {report.names[0]} name(s) to show"
+            + (" (rows with the problems above are left out)." if left_out else "."))
     if report.gaps:
         out("")
         out("Which stops lack which language (hidden stops are left out):")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.check import check_content
+from kiosk.check import check_content, run_check
 from kiosk.cli import main
 from kiosk.names.roll import read_roll
 from kiosk.names.search import NameIndex
@@ -85,6 +85,9 @@ def test_check_names_the_mistakes_of_names_csv(tmp_path):
     rows = NAMES.replace("wall-of-memory", stop)
     (root / "names.csv").write_text(rows, encoding="utf-8")
     assert check_content(root).errors == 0
+    said = []
+    run_check(root, out=said.append)
+    assert "Checked the list of names: 3 name(s) to show." in said  # the unpublished not counted
     (root / "names.csv").write_text(rows + "a4,Ким,Вера,,1900,1,1,nowhere,yes\n",
                                     encoding="utf-8")
     assert [str(p) for p in check_content(root).problems if p.file == "names.csv"] == [
