@@ -12,6 +12,12 @@ Polish, German or Latvian spelling. Each of these folds to the same key:
    kh/x-as-h→h, zh/rz→z, w→v, q→k, y/j→i; an i before a vowel goes (ya/ia/ja, yu/iu/ju,
    ye/ie) and yo/io/jo is e (ё); a letter written twice counts once.
 
+Step 1 is a table of our own: measured on the 554 scored queries of bench/names_bench.py
+(20,000 names), anyascii 0.3.3 and iuliia 0.13 (ICAO scheme) in its place gave the same
+recall (92% first, 99.8% in the first five) at two and three times the folding time
+(26 and 38 µs a word against 13 µs), and neither knows the Kazakh look-alikes as such.
+PyICU needs the ICU library built on the kiosk; it was not tried.
+
 The skeleton is deliberately lossy: different names may share a key, and the search
 ranks those; what matters is that every spelling of one name reaches the same key.
 """
