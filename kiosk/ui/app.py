@@ -20,7 +20,7 @@ from kivy.clock import Clock
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.screenmanager import FadeTransition, NoTransition
 
-from ..content import StopKind, Tour, pick
+from ..content import INTERFACE_LANGUAGES, StopKind, Tour, pick
 from ..i18n import Catalogs, N_
 from ..keypad import KeypadEntry
 from ..session import VisitorSession
@@ -32,19 +32,15 @@ from .first_frame import after_first_frame
 from .housekeeping import Housekeeper
 from .lockdown import Lockdown
 from .overlays import OverlaySet
-from .screen_set import ScreenPlan, ScreenSet, load_kv
+from .screen_set import ScreenPlan, ScreenSet
 from .services import KioskServices
 from .staff import StaffDesk
 from .stop_opening import StopOpening
 from .tour_changes import TourChanges
 from .usage import UsageRecorder
 from .visit import VisitWatch
+from .widgets.volume import VOLUME_STEPS
 from .widgets import controls, toolbar  # noqa: F401  (their classes, for every kv rule)
-
-#: The kv every screen uses; each screen's and overlay's own kv loads when it is built.
-COMMON_KV = ("widgets/controls.kv", "widgets/toolbar.kv")
-OVERLAY_KV = ("widgets/keypad.kv", "widgets/transcript.kv", "widgets/notices.kv",
-              "widgets/staff_pin.kv")
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
 KIND_NAMES = {
@@ -58,7 +54,6 @@ KIND_NAMES = {
 BEING_UPDATED = N_("This guide is being updated. Please come back in a few minutes.")
 RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 
-VOLUME_STEPS = 10
 #: The fade between screens, where a GPU draws it (kiosk.ui.rendering).
 FADE_SECONDS = 0.3
 
@@ -125,7 +120,6 @@ class KioskApp(StopOpening, TourChanges, App):
 
     # -- building -------------------------------------------------------------------
     def build(self):
-        load_kv(*COMMON_KV)
         self.narration = NarrationView(self.services.player)
         self.usage = UsageRecorder(self.event_log, self.services.player, self.services.clock)
         fade = self._transition_duration
@@ -148,18 +142,15 @@ class KioskApp(StopOpening, TourChanges, App):
         return self.screens
 
     def _screen_plans(self) -> dict[str, ScreenPlan]:
-        updating = ScreenPlan("screens.updating", "UpdatingScreen", ("screens/updating.kv",))
+        updating = ScreenPlan("screens.updating", "UpdatingScreen")
         return {
             "updating": updating, "unavailable": updating,
-            "attract": ScreenPlan("screens.attract", "AttractScreen", ("screens/attract.kv",)),
-            "home": ScreenPlan("screens.home", "HomeScreen", ("screens/home.kv",)),
-            "tour": ScreenPlan("screens.tour", "TourScreen",
-                               ("widgets/stop_tile.kv", "screens/tour.kv")),
+            "attract": ScreenPlan("screens.attract", "AttractScreen"),
+            "home": ScreenPlan("screens.home", "HomeScreen"),
+            "tour": ScreenPlan("screens.tour", "TourScreen"),
             "stop": ScreenPlan("screens.stop", "StopScreen",
-                               ("widgets/narration_bar.kv", "screens/stop.kv"),
                                options=lambda: {"narration": self.narration}),
-            "staff": ScreenPlan("screens.staff", "StaffScreen",
-                                ("widgets/staff_parts.kv", "widgets/staff_exit.kv", "screens/staff.kv")),
+            "staff": ScreenPlan("screens.staff", "StaffScreen"),
         }
 
     def _screen_built(self, screen) -> None:
@@ -170,7 +161,8 @@ class KioskApp(StopOpening, TourChanges, App):
             screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"))
         if screen.name in ("updating", "unavailable"):
             message = BEING_UPDATED if screen.name == "updating" else RESTING
-            screen.lines = [self.tr.catalogs.gettext(code, message) for code in ("kk", "ru", "en")]
+            codes = self.tour.languages if self.tour is not None else INTERFACE_LANGUAGES
+            screen.lines = [self.tr.catalogs.gettext(code, message) for code in codes]
         elif self.tour is not None and screen.name == "tour":
             self._fill_tiles()
         elif self.tour is not None and screen.name == "attract":
@@ -197,7 +189,6 @@ class KioskApp(StopOpening, TourChanges, App):
         return self.overlays.showing(name)
 
     def _make_keypad(self):
-        load_kv(*OVERLAY_KV)
         from .widgets.keypad import KeypadView
 
         view = KeypadView([])
@@ -206,7 +197,6 @@ class KioskApp(StopOpening, TourChanges, App):
         return view
 
     def _make_still_there(self):
-        load_kv(*OVERLAY_KV)
         from .widgets.notices import StillThereView
 
         view = StillThereView()
@@ -214,13 +204,11 @@ class KioskApp(StopOpening, TourChanges, App):
         return view
 
     def _make_transcript(self):
-        load_kv(*OVERLAY_KV)
         from .widgets.transcript import TranscriptView
 
         return TranscriptView()
 
     def _make_content_note(self):
-        load_kv(*OVERLAY_KV)
         from .widgets.notices import ContentNoteView
 
         return ContentNoteView()

@@ -15,7 +15,6 @@ from kivy.core.window import Window
 from kivy.event import EventDispatcher
 from kivy.metrics import dp
 
-from .screen_set import load_kv
 from .staff_selftest import SelfTestOutcome, run_in_background
 from .widgets.staff_pin import StaffPinView
 
@@ -106,7 +105,6 @@ class StaffDesk(EventDispatcher):
         """The PIN pad, made the first time it is asked for, once its kv rule is loaded
         (a pad made before its rule would open empty: no keys, no way in)."""
         if self.pin_view is None:
-            load_kv("widgets/staff_pin.kv")
             self.pin_view = StaffPinView(self.pins)
             self.pin_view.bind(on_granted=lambda *_: self.open())
         return self.pin_view

@@ -14,6 +14,7 @@ from kivy.uix.screenmanager import Screen
 
 from ..widgets.scrolling import ScrollArea
 from ..widgets.staff_parts import SessionsChart  # noqa: F401  (in staff.kv)
+from ..rules import load_rules_beside
 
 
 class StaffScroll(ScrollArea):
@@ -106,3 +107,6 @@ class StaffScreen(Screen):
             label = Factory.StaffLabel(text=text, bold=index < 4)
             label.halign = "left" if index % 4 == 0 else "right"
             table.add_widget(label)
+
+
+load_rules_beside(__file__)

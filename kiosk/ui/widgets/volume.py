@@ -8,6 +8,9 @@ from kivy.uix.widget import Widget
 from ..rules import load_rules_beside
 from .controls import QuietButton
 
+#: The volume moves in this many steps from silent to the museum's maximum.
+VOLUME_STEPS = 10
+
 
 class VolumeButton(QuietButton):
     """A drawn speaker with a minus (:attr:`step` -1) or a plus (+1)."""
