@@ -11,36 +11,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import import_module
-from pathlib import Path
 from typing import Callable
 
 from kivy.uix.screenmanager import Screen, ScreenManager
 
-from .rules import load_rules, load_rules_beside
-
-UI_DIR = Path(__file__).resolve().parent
-
-
-def load_kv(*names: str) -> None:
-    """Load these .kv files (paths under kiosk/ui), each once per process.
-
-    Widgets load their own rules when their module is imported (:mod:`kiosk.ui.rules`);
-    this only serves callers that still name files."""
-    for name in names:
-        load_rules(UI_DIR / name)
-
+from .rules import load_rules_beside
 
 @dataclass(frozen=True)
 class ScreenPlan:
     """How to build one screen: its class (module under kiosk.ui).
 
     Importing the module loads the rules of the widgets it uses; the screen's own rule is
-    the .kv file beside the module. ``kv`` is not read: rules are found beside their
-    classes, not from lists."""
+    the .kv file beside the module."""
 
     module: str
     cls: str
-    kv: tuple[str, ...] = ()
     options: Callable[[], dict] = field(default=dict)  # extra keyword arguments
 
     def build(self, name: str) -> Screen:
