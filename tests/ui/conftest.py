@@ -4,7 +4,7 @@ One window serves the whole run (Kivy cannot reopen it); each test gets a fresh 
 small tour made for the test, with a fake speaker whose position follows the fake clock.
 Helpers several test modules share live here (test modules do not import each other):
 the fixtures ``pilot``, ``app_on``, ``kiosk`` and ``staffed``; ``start_app``/``stop_app``;
-the staff panel's ``long_press_corner`` and ``type_pin``; ``contrast``. Tiles and stops
+the staff panel's ``long_press_corner``, ``type_pin`` and ``open_staff_panel``; ``contrast``. Tiles and stops
 are the pilot's (``pilot.tile``, ``pilot.open_stop``).
 """
 
@@ -136,6 +136,14 @@ def type_pin(pilot, pin):
     for digit in pin:
         pilot.tap(f"pin_{digit}")
     pilot.tap("pin_enter")
+
+
+def open_staff_panel(pilot, pin="1357"):
+    """Set the staff PIN, then open the panel as staff do: the corner, then the PIN."""
+    pilot.app.staff.pins.set_pin(pin)
+    long_press_corner(pilot)
+    type_pin(pilot, pin)
+    assert pilot.screen.name == "staff"
 
 
 def luminance(rgba):

@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.ui.conftest import TOUR_SECONDS, long_press_corner, type_pin
+from tests.ui.conftest import TOUR_SECONDS, long_press_corner, open_staff_panel, type_pin
 
 
 def test_the_pin_from_set_pin_opens_the_panel_which_shows_real_visits(staffed):
@@ -68,16 +68,9 @@ def test_export_and_the_only_way_out_of_kiosk_mode(staffed, tmp_path):
     assert stopped and pilot.app.lockdown.exit_allowed
 
 
-def open_panel(pilot):
-    pilot.app.staff.pins.set_pin("1357")
-    long_press_corner(pilot)
-    type_pin(pilot, "1357")
-    assert pilot.screen.name == "staff"
-
-
 def test_the_self_test_reports_in_the_panels_language(staffed, tmp_path):
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     content = pilot.app.keeper.content_dir
     stops = content / "stops.yaml"
     stops.write_text(stops.read_text(encoding="utf-8").replace("number: 102", "number: [102", 1),
@@ -100,7 +93,7 @@ def test_the_panel_follows_a_live_reload(staffed):
     good = stops.read_text(encoding="utf-8")
     stops.write_text(good.replace("number: 102", "number: [102", 1), encoding="utf-8")
     pilot.app.reload_tour()
-    open_panel(pilot)
+    open_staff_panel(pilot)
     assert "stops.yaml файлында қателер бар" in pilot.text("staff_tour_status")  # in kk
     assert pilot.text("staff_problems")
     stops.write_text(good, encoding="utf-8")  # staff fix the file; the watcher reloads
@@ -115,7 +108,7 @@ def test_the_panel_follows_a_live_reload(staffed):
 
 def test_a_fresh_kiosk_says_there_is_nothing_yet(staffed, tmp_path):
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     assert pilot.text("staff_languages") == "Әзірге келушілер тіркелмеген."  # no visits yet
     empty = pilot.find("staff_table_empty")
     assert empty.text == "Әзірге бірде-бір нысан ашылмаған." and empty.opacity == 1

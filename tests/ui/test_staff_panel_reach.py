@@ -8,21 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.ui.staff_reach import every_problem
-from tests.ui.conftest import long_press_corner, type_pin
+from tests.ui.conftest import long_press_corner, open_staff_panel
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def open_panel(pilot):
-    pilot.app.staff.pins.set_pin("1357")
-    long_press_corner(pilot)
-    type_pin(pilot, "1357")
-    assert pilot.screen.name == "staff"
-
-
 def test_every_control_is_fully_on_screen_at_1280x800_in_every_language_and_text_size(staffed, tmp_path):
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     assert every_problem(pilot, tmp_path / "usb stick with a long name" / "exports") == []
 
 
@@ -40,7 +33,7 @@ def test_the_way_back_and_the_way_out_are_on_screen_when_the_panel_opens(staffed
     from kivy.core.window import Window
 
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     for button_id in ("staff_close", "staff_exit"):
         button = pilot.find(button_id)
         x0, y0 = button.to_window(button.x, button.y)
@@ -50,7 +43,7 @@ def test_the_way_back_and_the_way_out_are_on_screen_when_the_panel_opens(staffed
 
 def test_exit_asks_first_and_cancel_keeps_the_kiosk_running(staffed):
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     stopped = []
     pilot.app.stop = lambda *a: stopped.append(True)
     pilot.tap("staff_exit")
@@ -66,7 +59,7 @@ def test_exit_asks_first_and_cancel_keeps_the_kiosk_running(staffed):
 @pytest.mark.parametrize("action", ["idle_more", "volume_less", "staff_reload", "export"])
 def test_a_column_stays_where_it_was_after_an_action(staffed, action):
     pilot = staffed
-    open_panel(pilot)
+    open_staff_panel(pilot)
     pilot.app.toggle_large_text()  # a column long enough to scroll in the middle
     pilot.frames(3)
     column = pilot.find("staff_left")
