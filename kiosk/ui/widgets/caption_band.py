@@ -15,12 +15,13 @@ from kivy.properties import ObjectProperty
 from kivy.uix.label import Label
 
 from ...captions import band_pages, page_at
+from .shown import ShownBehavior
 
 #: Room left at each side of the band's text (pixels before dp), as stop.kv lays it out.
 SIDE = 32
 
 
-class CaptionBand(Label):
+class CaptionBand(ShownBehavior, Label):
     """Shows :attr:`view`'s caption (a NarrationView), a page of two lines at a time."""
 
     view = ObjectProperty(None, allownone=True)

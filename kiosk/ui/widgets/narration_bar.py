@@ -8,6 +8,7 @@ from kivy.uix.slider import Slider
 from ..narration_view import CaptionsWhileSilent
 from ..rules import load_rules_beside
 from . import volume  # noqa: F401  (VolumeButton, VolumeLevel, in narration_bar.kv)
+from . import shown  # noqa: F401  (ShownLabel, ShownBox, in narration_bar.kv)
 from .toolbar import LANGUAGE_NAMES
 
 

@@ -6,6 +6,8 @@ not shown never takes a touch.
 """
 
 from kivy.properties import BooleanProperty, NumericProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
 
 
 class ShownBehavior:
@@ -27,3 +29,11 @@ class ShownBehavior:
             self.opacity, self.disabled = 1, False
         else:
             self.opacity, self.disabled = self.hidden_opacity, True
+
+
+class ShownLabel(ShownBehavior, Label):
+    """A line of words that comes and goes (kv: ``shown: ...``)."""
+
+
+class ShownBox(ShownBehavior, BoxLayout):
+    """A row of controls that comes and goes; its controls take no touch while hidden."""

@@ -5,6 +5,7 @@ from kivy.properties import ListProperty, NumericProperty, ObjectProperty
 from kivy.uix.widget import Widget
 from ..rules import load_rules_beside
 from . import controls  # noqa: F401  (QuietButton, in staff_parts.kv)
+from . import shown  # noqa: F401  (ShownLabel, in staff_parts.kv)
 
 
 class SessionsChart(Widget):

@@ -7,6 +7,7 @@ from kivy.uix.widget import Widget
 
 from ..rules import load_rules_beside
 from .controls import QuietButton
+from . import shown  # noqa: F401  (ShownLabel, in volume.kv)
 
 #: The volume moves in this many steps from silent to the museum's maximum.
 VOLUME_STEPS = 10
