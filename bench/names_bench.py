@@ -153,7 +153,27 @@ def _same(found: Person, wanted: Person, parts) -> bool:
                                    ("p", "patronymic")) if part in parts)
 
 
-def recall(index: NameIndex, queries) -> tuple[float, float, dict, list]:
+class SubstringScan:
+    """The floor: the query, lowered, looked for in each full name as written."""
+
+    def __init__(self, people: list[Person]):
+        self.people = people
+        self.names = [p.full_name.lower() for p in people]
+
+    def search(self, query: str, limit: int):
+        lowered = query.lower()
+        return [_Found(self.people[n]) for n, name in enumerate(self.names)
+                if lowered in name][:limit]
+
+
+class _Found:
+    def __init__(self, person: Person):
+        self.person = person
+
+
+def recall(index, queries) -> tuple[float, float, dict, list]:
+    """Of the scored queries, % with the person first and in the first five; ``index`` is
+    a NameIndex or the SubstringScan floor."""
     first = five = 0
     by_family: dict[str, list[int]] = {}
     misses = []
@@ -236,19 +256,22 @@ def measure(quick: bool = False) -> list[dict]:
             queries = query_set(people, 130 if quick else QUERIES)
             if size == sizes[0] or size == 20_000:
                 first, five, by_family, misses = recall(index, queries)
+                floor_first, floor_five, _, _ = recall(SubstringScan(people), queries)
                 scored = sum(t for _, t in by_family.values())
                 family_text = "; ".join(f"{family} {found}/{total}"
                                         for family, (found, total) in by_family.items())
                 figures += [
                     {"name": f"Find a name: recall, first result ({size:,} names)", "unit": "%",
-                     "value": round(first, 1), "floor": None, "goal": "at least 85%",
+                     "value": round(first, 1), "floor": round(floor_first, 1),
+                     "goal": "at least 85%",
                      "meets": first >= 85, "runs": scored,
                      "notes": f"{scored} queries scored ({len(queries) - scored} more of a "
                               "surname alone, timed only: many women share one). "
                               f"In the first five, by family: {family_text}. "
                               f"Missed: {', '.join(misses[:12]) or 'none'}."},
                     {"name": f"Find a name: recall, first five ({size:,} names)", "unit": "%",
-                     "value": round(five, 1), "floor": None, "goal": "at least 95%",
+                     "value": round(five, 1), "floor": round(floor_five, 1),
+                     "goal": "at least 95%",
                      "meets": five >= 95, "runs": scored,
                      "notes": "the same queries; a result counts when it is the person or "
                               "a person named the same in every part typed"},
