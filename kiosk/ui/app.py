@@ -24,7 +24,7 @@ from ..content import INTERFACE_LANGUAGES, StopKind, Tour, pick
 from ..i18n import Catalogs, N_
 from ..keypad import KeypadEntry
 from ..session import VisitorSession
-from .narration_view import NarrationView
+from .narration_view import CaptionsWhileSilent, NarrationView
 from .theme import Theme
 from .tr import Translator
 from .faults import FaultGuard
@@ -121,6 +121,8 @@ class KioskApp(StopOpening, TourChanges, App):
     # -- building -------------------------------------------------------------------
     def build(self):
         self.narration = NarrationView(self.services.player)
+        # A silent narration turns the captions on for as long as the visitor reads along.
+        self._reading_along = CaptionsWhileSilent(self.narration, self)
         self.usage = UsageRecorder(self.event_log, self.services.player, self.services.clock)
         fade = self._transition_duration
         if fade is None:  # a gentle fade where a GPU draws it; a cut in software

@@ -1,11 +1,9 @@
 """The narration controls: play/pause, back and forward 10 s, a bar to drag, the times."""
 
-from kivy.app import App
 from kivy.properties import AliasProperty, BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.slider import Slider
 
-from ..narration_view import CaptionsWhileSilent
 from ..rules import load_rules_beside
 from . import volume  # noqa: F401  (VolumeButton, VolumeLevel, in narration_bar.kv)
 from . import shown  # noqa: F401  (ShownLabel, ShownBox, in narration_bar.kv)
@@ -67,7 +65,6 @@ class NarrationBar(BoxLayout):
     #: Why there is nothing to hear, or "": no sound at this kiosk, a recording that
     #: cannot be played, no narration in this language (and the ones there are), none yet.
     status = StringProperty("")
-    _captions_while_silent = None
     _status_view = None
 
     @staticmethod
@@ -99,9 +96,6 @@ class NarrationBar(BoxLayout):
         self._say_status()
 
     def on_view(self, _bar, view):
-        if self._captions_while_silent is not None:
-            self._captions_while_silent.detach()
-            self._captions_while_silent = None
         for name in STATUS_INPUTS:
             if self._status_view is not None:
                 self._status_view.funbind(name, self._say_status)
@@ -111,9 +105,6 @@ class NarrationBar(BoxLayout):
         self._say_status()
         if view is not None:
             view.bind(position=self._follow, duration=self._follow)
-            app = App.get_running_app()  # holds the visitor's captions_on
-            if app is not None and hasattr(app, "captions_on"):
-                self._captions_while_silent = CaptionsWhileSilent(view, app)
 
     def _follow(self, *_args):
         slider = self.ids.progress
