@@ -1,7 +1,8 @@
-"""The command line: `run` (the kiosk), `check`, `selftest`.
+"""The command line: `run` (the kiosk, the default), `check`, `schema`, `prepare`,
+`selftest`, `stats`, `find-name` and `set-pin`.
 
-Only `run` and `selftest` import Kivy (inside their functions), so `check` stays fast and
-works on a machine without a display.
+Only `run` and `selftest` import Kivy (inside their functions), so the others stay fast and
+work on a machine without a display.
 """
 
 from __future__ import annotations

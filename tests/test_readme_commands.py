@@ -133,6 +133,7 @@ CHEAP = {
     "stats": ["main.py", "stats", "--data", "{data}", "--csv", "{out}/usage.csv"],
     "set-pin": ["main.py", "set-pin", "--data", "{data}", "--pin-from-stdin"],
     "schema": ["main.py", "schema", "--output", "{out}/stops.schema.json"],
+    "find-name": ["main.py", "find-name", "Ковальская", "--limit", "3"],
     "bench.soak": ["-m", "bench.soak", "--actions", "5", "--content", "{tour}", "--data", "{data}"],
     "bench": ["-m", "bench", "--quick", "--content", "{tour}", "--json", "{out}/results.json",
               "--markdown", "{out}/performance.md", "--skip", "content_bench",
