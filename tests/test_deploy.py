@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from samples import make_tour
+from tests.fake_python import fake_python
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
@@ -235,19 +236,6 @@ def test_install_rejects_an_unknown_option(tmp_path):
 
 
 # -- the restart: kiosk-loop.sh and the ExecStart wrapper, with a stand-in for Python ------------
-def fake_python(tmp_path: Path, statuses: list[int]) -> Path:
-    """A stand-in for .venv/bin/python: each run records its arguments, then exits with the
-    next status of ``statuses``."""
-    script = tmp_path / "fake-python"
-    script.write_text(f"""#!/usr/bin/env bash
-runs="{tmp_path}/runs"
-echo "$*" >> "$runs"
-n=$(wc -l < "$runs")
-statuses=({' '.join(map(str, statuses))})
-exit "${{statuses[$((n - 1))]:-0}}"
-""")
-    script.chmod(0o755)
-    return script
 
 
 def test_the_loop_starts_the_kiosk_again_until_it_ends_with_0(tmp_path):
