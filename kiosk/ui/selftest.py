@@ -44,12 +44,7 @@ class SelfTest:
         app.wake_up()
         for language in tour.languages:
             app.set_language(language)
-            app.go_home()
-            yield 4
-            self.shoot(f"home-{language}")
-            app.show_tour()
-            yield 6
-            self.shoot(f"tour-{language}")
+            yield from self.home_and_tour(language, tour_frames=6)
             app.captions_on = True
             for stop in tour.stops:
                 yield from self.visit(stop, language)
@@ -111,18 +106,22 @@ class SelfTest:
             app.content_note.dismiss(animation=False)
         yield 1
 
+    def home_and_tour(self, suffix: str, tour_frames: int):
+        """The home screen and the tour's list, each drawn and shot (``home-SUFFIX``...)."""
+        self.app.go_home()
+        yield 4
+        self.shoot(f"home-{suffix}")
+        self.app.show_tour()
+        yield tour_frames
+        self.shoot(f"tour-{suffix}")
+
     def modes(self, language: str):
         """Larger text and high contrast, each on every screen a visitor meets."""
         app = self.app
         for mode, switch in (("large-text", app.toggle_large_text),
                              ("high-contrast", app.toggle_high_contrast)):
             switch()
-            app.go_home()
-            yield 4
-            self.shoot(f"home-{language}-{mode}")
-            app.show_tour()
-            yield 5
-            self.shoot(f"tour-{language}-{mode}")
+            yield from self.home_and_tour(f"{language}-{mode}", tour_frames=5)
             app.open_stop(app.tour.stops[1 if len(app.tour.stops) > 1 else 0].id, how="selftest")
             yield 4
             app.narration.toggle()

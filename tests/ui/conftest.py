@@ -82,27 +82,30 @@ def pilot(window, content):
 
 
 @pytest.fixture
-def app_on(window, tmp_path):
-    """Start the app on a tour made for the test; stopped afterwards."""
-    started = []
-
-    def start(screen="home", **tour):
-        content = make_tour(tmp_path / f"tour{len(started)}", seconds=TOUR_SECONDS, **tour)
-        app, pilot = start_app(window, content, start_screen=screen)
-        started.append(pilot)
-        return pilot
-
-    yield start
-    for pilot in started:
+def started(window):
+    """The pilots a test started; each app is taken off the window when the test ends."""
+    pilots = []
+    yield pilots
+    for pilot in pilots:
         pilot.close()
 
 
 @pytest.fixture
-def kiosk(window, tmp_path):
+def app_on(started, tmp_path):
+    """Start the app on a tour made for the test; stopped afterwards."""
+    def start(screen="home", **tour):
+        content = make_tour(tmp_path / f"tour{len(started)}", seconds=TOUR_SECONDS, **tour)
+        app, pilot = start_app(None, content, start_screen=screen)
+        started.append(pilot)
+        return pilot
+
+    return start
+
+
+@pytest.fixture
+def kiosk(started, tmp_path):
     """The app as `run` builds it (keeper, prepared pictures), with a fake speaker."""
     from kiosk.ui.launch import build_app
-
-    pilots = []
 
     def start(content, watch=False):
         clock = FakeClock(time.monotonic())
@@ -111,12 +114,10 @@ def kiosk(window, tmp_path):
                         transition_duration=0, clock=clock, start_screen="home")
         pilot = Pilot.start(app, clock)
         pilot.player, pilot.backend = player, backend
-        pilots.append(pilot)
+        started.append(pilot)
         return pilot
 
-    yield start
-    for pilot in pilots:
-        pilot.close()
+    return start
 
 
 @pytest.fixture
