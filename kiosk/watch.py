@@ -5,7 +5,8 @@ change of attributes); a copy of a folder of photographs is hundreds. ``TourWatc
 waits until the content folder has been quiet for ``debounce`` seconds, then calls
 ``on_change()`` once, from its own thread (the UI marshals it to its thread). No Kivy here.
 
-What is watched: ``stops.yaml`` in the content folder, and every file under the folders
+What is watched: ``stops.yaml`` and the lists beside it (``*.csv``: names.csv) in the
+content folder, and every file under the folders
 named in ``folders`` (``assets/`` by default), recursively. The content folder itself is
 watched only one level deep: by default it is the project folder, whose ``.git``,
 ``.venv`` and ``__pycache__`` folders hold thousands of files nobody edits for the tour.
@@ -35,6 +36,8 @@ from watchdog.observers.polling import PollingObserver
 log = logging.getLogger(__name__)
 
 TOUR_FILE = "stops.yaml"
+#: The lists kept beside stops.yaml (the names on the Wall of Memory, names.csv).
+LIST_ENDING = ".csv"
 POLL_INTERVAL = 1.0
 
 #: Files editors, file managers and copy tools write on the way to the real file.
@@ -175,8 +178,9 @@ class TourWatcher:
             return False
         if not rel.parts or any(is_temporary(part) for part in rel.parts):
             return False
-        if len(rel.parts) == 1:  # the content folder itself: stops.yaml, or a folder we watch
-            return rel.parts[0] == TOUR_FILE or rel.parts[0] in self.folders
+        if len(rel.parts) == 1:  # the content folder itself: stops.yaml, the lists beside
+            name = rel.parts[0]  # it (names.csv), or a folder we watch
+            return name == TOUR_FILE or name.endswith(LIST_ENDING) or name in self.folders
         return rel.parts[0] in self.folders
 
     def _event(self, event: FileSystemEvent) -> None:

@@ -9,8 +9,8 @@ imports the other.
 
 from .photographs import make_photo, picture
 from .recordings import captions, tone
-from .tours import LANGUAGES, TITLES, edit_tour, make_big_tour, make_tour
+from .tours import LANGUAGES, PEOPLE, TITLES, edit_tour, make_big_tour, make_tour, write_names
 from .visit_logs import saved_events, saved_kinds
 
-__all__ = ["LANGUAGES", "TITLES", "captions", "edit_tour", "make_big_tour", "make_photo", "make_tour",
-           "picture", "saved_events", "saved_kinds", "tone"]
+__all__ = ["LANGUAGES", "PEOPLE", "TITLES", "captions", "edit_tour", "make_big_tour", "make_photo", "make_tour",
+           "picture", "saved_events", "saved_kinds", "tone", "write_names"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -23,13 +24,16 @@ PITCHES = {"kk": 196.0, "ru": 247.0, "en": 330.0}
 
 def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
               settings: dict | None = None, notes: dict | None = None,
-              shared_recording: bool = False) -> Path:
+              shared_recording: bool = False, names: list[dict] | None = None,
+              names_demonstration: bool = False) -> Path:
     """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
 
     Every stop and language has its own recording, ``assets/audio/LANG/STOP.ogg`` (each
     language at its own pitch), so a test can tell which one a visitor hears;
     ``shared_recording`` names one file, ``assets/audio/shared.ogg``, everywhere instead.
     ``settings`` go to museum.kiosk; ``notes`` maps a stop index to its content note.
+    ``names`` (rows of names.csv as dicts, see ``PEOPLE``) writes names.csv and names it
+    in museum.names, marked a demonstration if ``names_demonstration``.
     """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
@@ -73,8 +77,12 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
         (root / f"assets/audio/{code}/.tone.ogg").unlink(missing_ok=True)
     tour = {"museum": {"name": {"kk": "Мұражай", "ru": "Музей", "en": "Museum"},
                        "languages": list(LANGUAGES), "default_language": "kk",
-                       **({"kiosk": settings} if settings else {})},
+                       **({"kiosk": settings} if settings else {}),
+                       **({"names": "names.csv", "names_demonstration": names_demonstration}
+                          if names is not None else {})},
             "stops": entries}
+    if names is not None:
+        write_names(root / "names.csv", names)
     (root / "stops.yaml").write_text(yaml.safe_dump(tour, allow_unicode=True, sort_keys=False),
                                      encoding="utf-8")
     return root
@@ -131,3 +139,30 @@ def edit_tour(root: Path, old: str, new: str) -> None:
     if old not in text:
         raise ValueError(f"{path} has no {old!r} to change")
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+#: A few women as the Wall of Memory lists them, each told at a stop of a sample tour.
+PEOPLE = [
+    {"id": "p1", "surname": "Ковальская", "given_name": "Ядвига", "patronymic": "Станиславовна",
+     "birth_year": "1905", "panel": "57", "row": "12", "stop": "stop-2", "publish": "yes",
+     "other_surnames": "Вишневская", "other_spellings": "Kowalska Jadwiga"},
+    {"id": "p2", "surname": "Жумабаева", "given_name": "Әлия", "patronymic": "",
+     "birth_year": "1910", "panel": "3", "row": "40", "stop": "stop-3", "publish": "yes"},
+    {"id": "p3", "surname": "Ковалёва", "given_name": "Анна", "patronymic": "Петровна",
+     "birth_year": "", "panel": "120", "row": "1", "stop": "stop-1", "publish": "yes"},
+    # A family asked that her name not be shown: it is never found.
+    {"id": "p4", "surname": "Ковальчук", "given_name": "Мария", "patronymic": "Ивановна",
+     "birth_year": "1899", "panel": "58", "row": "2", "stop": "stop-2", "publish": "no"},
+]
+NAME_COLUMNS = ("id", "surname", "given_name", "patronymic", "birth_year", "panel", "row",
+                "stop", "publish", "other_surnames", "other_spellings")
+
+
+def write_names(path: Path, people: list[dict]) -> Path:
+    """names.csv as staff save it from a spreadsheet: UTF-8, commas, the header first."""
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=NAME_COLUMNS)
+        writer.writeheader()
+        for person in people:
+            writer.writerow({column: person.get(column, "") for column in NAME_COLUMNS})
+    return path

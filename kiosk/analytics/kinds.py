@@ -68,7 +68,7 @@ def _or_none(check: Check) -> Check:
     return maybe
 
 
-HOW_OPENED = ("tile", "keypad", "next", "previous", "selftest")
+HOW_OPENED = ("tile", "keypad", "next", "previous", "selftest", "name")
 MODES = ("large_text", "high_contrast")
 END_REASONS = ("idle", "staff")
 
@@ -89,6 +89,10 @@ KINDS: dict[str, dict[str, Check]] = {
     "captions": {"on": _switch},
     "mode": {"mode": _choice(*MODES), "on": _switch},
     "content_note_declined": {"stop": _stop},
+    # Finding a name: only that a search was made and that a name found was opened.
+    # What was typed and which name are never recorded.
+    "name_search": {},
+    "name_opened": {},
 }
 #: (kind, field) pairs that may be left out: the first language chosen has no previous one.
 OPTIONAL = {("language", "previous")}

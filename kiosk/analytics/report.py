@@ -3,7 +3,8 @@
 Per stop: how often it was opened and its narration finished, and the average share of
 the narration listened (over finished and left-early narrations: where visitors give up).
 The share of each language among narrations started; visits per day; how many visits
-used captions, large text, high contrast; content notes declined.
+used captions, large text, high contrast; content notes declined; how many searches
+for a name were made and how many names found were opened (never what was typed).
 
 Files are read one at a time and only their tallies kept, so a report over years of
 events needs the memory of one file. A damaged or foreign file is skipped and named in
@@ -56,6 +57,8 @@ class Report:
     captions_share: float | None = None  # share of visits that turned captions on
     modes: dict[str, float] = field(default_factory=dict)  # share of visits using each mode
     average_visit_seconds: float | None = None
+    name_searches: int = 0  # searches for a name made (never what was typed)
+    names_opened: int = 0  # names found whose place on the wall was shown
     first: dt.datetime | None = None  # first and last event counted
     last: dt.datetime | None = None
     since: dt.date | None = None
@@ -164,6 +167,10 @@ class Report:
         use += [f"{MODE_NAMES.get(m, m)} in {_percent(s)}" for m, s in self.modes.items()]
         if use:
             lines += ["Visits that turned on " + ", ".join(use) + ".", ""]
+        if self.name_searches or self.names_opened:
+            lines += [f"Names searched for on the Wall of Memory: "
+                      f"{self.name_searches:,} search{'' if self.name_searches == 1 else 'es'}, "
+                      f"{_count(self.names_opened, 'name')} opened to see where it stands.", ""]
         if self.declined:
             lines.append("Content notes declined: " + ", ".join(
                 f"{stop} {n:,}" for stop, n in self.declined.items()) + ".")
@@ -198,6 +205,10 @@ class Report:
             for day, n in self.sessions_per_day:
                 writer.writerow([day.isoformat(), n])
             writer.writerow([])
+            writer.writerow(["name_search", "count"])
+            writer.writerow(["searches", self.name_searches])
+            writer.writerow(["names_opened", self.names_opened])
+            writer.writerow([])
             writer.writerow(["feature", "share_of_visits"])
             writer.writerow(["captions", _share(self.captions_share)])
             for mode in MODES:
@@ -218,6 +229,8 @@ class _Tally:
         self.languages: Counter[str] = Counter()
         self.days: Counter[dt.date] = Counter()
         self.declined: Counter[str] = Counter()
+        self.name_searches = 0
+        self.names_opened = 0
         self.starts: dict[str, float] = {}  # visit token -> start time
         self.visit_seconds = 0.0
         self.visits_timed = 0
@@ -267,6 +280,10 @@ class _Tally:
                         self.modes[doc["mode"]].add(doc["session"])
                 elif kind == "content_note_declined":
                     self.declined[_text(doc["stop"])] += 1
+                elif kind == "name_search":
+                    self.name_searches += 1
+                elif kind == "name_opened":
+                    self.names_opened += 1
                 elif kind not in _OTHER_KINDS:
                     skipped += 1
                     continue
@@ -303,6 +320,7 @@ class _Tally:
             captions_share=share_of_visits(self.captions),
             modes={mode: share for mode in MODES
                    if (share := share_of_visits(self.modes[mode])) is not None},
+            name_searches=self.name_searches, names_opened=self.names_opened,
             average_visit_seconds=(self.visit_seconds / self.visits_timed
                                    if self.visits_timed else None),
             first=dt.datetime.fromtimestamp(self.first) if self.events else None,

@@ -72,6 +72,9 @@ A_VISIT = [
                          "duration": 60.0}),
     ("captions", {"on": True}),
     ("mode", {"mode": "high_contrast", "on": False}),
+    ("name_search", {}),
+    ("name_opened", {}),
+    ("stop_open", {"stop": "wall-of-memory", "how": "name"}),
     ("session_end", {"reason": "idle"}),
 ]
 
@@ -143,6 +146,8 @@ REFUSED = [
     ("unknown mode", "mode", {"mode": "dark", "on": True}),
     ("unknown reason", "session_end", {"reason": "visitor said bye"}),
     ("a field on a bare kind", "session_start", {"visitor": "Ann"}),
+    ("what a visitor typed", "name_search", {"query": "Ковальская"}),
+    ("which name was opened", "name_opened", {"person": "d000123"}),
 ]
 
 

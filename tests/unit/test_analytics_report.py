@@ -51,6 +51,9 @@ def kiosk(tmp_path):
     clock.now = DAY3
     visit(log, clock, "kk", [("gate", 10, 40)], captions=True)
     log.record("content_note_declined", stop="hall-10")
+    for _ in range(3):
+        log.record("name_search")
+    log.record("name_opened")
     log.close()
     return tmp_path
 
@@ -93,7 +96,7 @@ def test_since_counts_only_from_that_day(kiosk):
 def test_the_text_report(kiosk):
     text = Report.from_data_dir(kiosk).text()
     assert text.startswith("Visits to the audio guide: 2025-06-02 to 2025-06-04\n"
-                           "  5 visits, 40 events, from 1 file; an average visit lasted 6 min 0 s")
+                           "  5 visits, 44 events, from 1 file; an average visit lasted 6 min 0 s")
     lines = text.splitlines()
     row = next(line for line in lines if line.startswith("hall-2 "))
     assert row.split() == ["hall-2", "4", "3", "81%", "1"]
@@ -216,3 +219,14 @@ def test_a_large_log_is_reported_whole(tmp_path):
 def test_stops_sort_as_people_count():
     ids = ["hall-10", "hall-2", "gate", "hall-1", "a10", "a9"]
     assert sorted(ids, key=_natural) == ["a9", "a10", "gate", "hall-1", "hall-2", "hall-10"]
+
+
+def test_searches_for_a_name_and_names_opened_are_counted_in_text_and_csv(kiosk, tmp_path):
+    report = Report.from_data_dir(kiosk)
+    assert (report.name_searches, report.names_opened) == (3, 1)
+    assert ("Names searched for on the Wall of Memory: 3 searches, 1 name opened"
+            in report.text())
+    out = tmp_path / "usage.csv"
+    report.to_csv(out)
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert ["searches", "3"] in rows and ["names_opened", "1"] in rows

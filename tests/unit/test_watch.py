@@ -85,6 +85,13 @@ def test_a_change_in_the_assets_is_noticed(inotify_watched):
     assert calls.wait(30.0)
 
 
+def test_saving_the_list_of_names_beside_stops_yaml_is_noticed(inotify_watched):
+    content, calls = inotify_watched
+    (content / "names.csv").write_text("id,surname\n", encoding="utf-8")
+    assert calls.wait(30.0), "a new names.csv was never noticed"
+    assert calls.settle(1.5) == 1
+
+
 def test_temporary_files_are_ignored(watched):
     content, calls = watched
     (content / ".stops.yaml.swp").write_bytes(b"vim swap")
@@ -93,6 +100,7 @@ def test_temporary_files_are_ignored(watched):
     (content / "assets" / "images" / ".#a.jpg").write_bytes(b"emacs lock")
     (content / "assets" / "images" / "b.jpg.tmp").write_bytes(b"half a copy")
     (content / "notes.txt").write_text("not part of the tour", encoding="utf-8")
+    (content / ".~lock.names.csv#").write_text("LibreOffice's lock", encoding="utf-8")
     assert calls.settle(1.8) == 0
 
 
