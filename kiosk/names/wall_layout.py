@@ -18,6 +18,8 @@ from dataclasses import dataclass
 ZOOM_ASPECT = 0.62
 #: Room between the enlarged panel and its words for the bracket and arrow (dp).
 ARROW_LANE = 72
+#: The words beside the enlarged panel get at least this share of the drawing's width.
+WORDS_SHARE = 0.45
 #: The panel numbers over the strip are this many of their type size apart, at least.
 TICK_SPACING = 4.0
 #: Steps the panel numbers may be written at: 1, 2, 5, 10, 20, 50, ...
@@ -181,11 +183,19 @@ def plan_wall(width: float, height: float, panels: int, rows: int, panel: int = 
     zoom_width = min(zoom_top * ZOOM_ASPECT, width * 0.3)
     marked = WallLayout(**layout).panel_box(panel)
     zoom_x = _clamp(marked.center_x - zoom_width / 2, margin, width - margin - zoom_width)
+    lane_width = ARROW_LANE * unit
+    # Under its panel, the words on the wider side; if even that is narrow (a panel near
+    # the middle), the enlarged panel moves aside a little, so the words need fewer lines.
+    wanted = WORDS_SHARE * width
+    right = width - (zoom_x + zoom_width) >= zoom_x
+    if right:
+        zoom_x = max(margin, min(zoom_x, width - wanted - lane_width - zoom_width))
+    else:
+        zoom_x = min(width - margin - zoom_width, max(zoom_x, wanted + lane_width))
     zoom = Box(zoom_x, 0, zoom_width, zoom_top)
     pad_x, pad_y = max(6 * unit, zoom_width * 0.08), max(6 * unit, zoom_top * 0.03)
     lines = Box(zoom.x + pad_x, pad_y, zoom_width - 2 * pad_x, zoom_top - 2 * pad_y)
-    lane_width = ARROW_LANE * unit
-    if width - zoom.right >= zoom.x:
+    if right:
         side, lane = "right", Box(zoom.right, 0, lane_width, zoom_top)
         words = Box(lane.right, 0, max(0.0, width - lane.right), zoom_top)
     else:

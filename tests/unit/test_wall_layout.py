@@ -70,8 +70,14 @@ def test_the_first_and_last_panels_marked_stay_inside_the_drawing(panel):
 
 
 def test_the_enlarged_panel_stands_under_its_panel_and_the_words_take_the_wider_side():
+    for panel in (30, 100):
+        layout = demo(panel)
+        assert abs(layout.zoom.center_x - layout.panel_box(panel).center_x) < 1
+    for panel in range(1, 121):  # near the middle it leans aside, for the words' room
+        layout = demo(panel)
+        assert abs(layout.zoom.center_x - layout.panel_box(panel).center_x) < layout.zoom.width
+        assert layout.words.width >= 0.45 * WIDTH - 1e-6
     middle, left, right = demo(57), demo(1), demo(120)
-    assert abs(middle.zoom.center_x - middle.panel_box(57).center_x) < 1
     assert left.words_side == "right" and left.words.x >= left.lane.right >= left.zoom.right
     assert right.words_side == "left" and right.words.right <= right.lane.x <= right.zoom.x
     for layout in (middle, left, right):

@@ -203,24 +203,39 @@ class WallPlan(Widget):
                                end_x, label_y), width=dp(2.5), joint="miter"))
 
     def _place_words(self, layout) -> None:
+        """The panel's words at the top of their column, toward the enlarged panel; the
+        row's words level with the marked row, "counting from the top" under them, or
+        after them on the same line when the column is too short for both lines."""
         panel_words, where_words, row_words, from_top = self._labels()
         words = layout.words
         if words is None:
             for label in self._labels():
                 label.pos = self.pos
             return
+        right = layout.words_side == "right"
         self.words_width = max(dp(40), words.width - dp(4))
-        self.words_align = "left" if layout.words_side == "right" else "right"
+        self.words_align = "left" if right else "right"
+        left_edge, right_edge = self.x + words.x + dp(4), self.x + words.right - dp(4)
+
+        def put(label, y, width=None):
+            width = label.width if width is None else width
+            label.pos = (left_edge if right else right_edge - width, y)
+
         spacing = dp(WORDS_SPACING)
-        x = self.x + words.x + (dp(4) if layout.words_side == "right" else 0)
-        top = self.y + words.top
-        panel_words.pos = (x, top - panel_words.height)
-        where_words.pos = (x, panel_words.y - spacing - where_words.height)
+        put(panel_words, self.y + words.top - panel_words.height)
+        put(where_words, panel_words.y - spacing - where_words.height)
         block = panel_words.height + spacing + where_words.height
+        needed = block + 2 * spacing + row_words.height + from_top.height
+        beside = needed > words.height
         y = self.y + row_label_y(layout, block, row_words.height, 2 * spacing,
-                                 below=from_top.height)
-        row_words.pos = (x, y)
-        from_top.pos = (x, y - from_top.height)
+                                 below=0 if beside else from_top.height)
+        if not beside:
+            put(row_words, y)
+            put(from_top, y - from_top.height)
+            return
+        gap = dp(12)
+        put(row_words, y, row_words.width + gap + from_top.width)
+        from_top.pos = (row_words.right + gap, y + (row_words.height - from_top.height) * 0.2)
 
 
 load_rules_beside(__file__)
