@@ -44,7 +44,8 @@ class Translator(Observable):
             try:
                 func(*largs, None, None)
             except ReferenceError:  # the label it drew is gone: forget it
-                self._observers.remove(observer)
+                # By identity: comparing it with the others would touch its dead label again.
+                self._observers = [kept for kept in self._observers if kept is not observer]
 
     # Observable protocol, as the kv language uses it for ``tr._`` and ``tr.ngettext``.
     def fbind(self, name, func, *largs, **kwargs):
