@@ -164,7 +164,7 @@ class WallPlan(Widget):
         if marked is None:
             return
         band = marked.grown(0, max(0.0, (dp(14) - marked.height) / 2))
-        band = Box(layout.zoom.x + dp(3), band.y, layout.zoom.width - dp(6), band.height)
+        band = Box(zoom.x + dp(3), band.y, zoom.width - dp(6), band.height)
         self._box(band.grown(0, dp(3)), self.ground_colour)
         self._box(band, self.marked_colour)
         self._writing(layout, layout.row, max(mark_height, band.height * 0.4),
