@@ -31,6 +31,8 @@ from .faults import FaultGuard
 from .first_frame import after_first_frame
 from .housekeeping import Housekeeper
 from .lockdown import Lockdown
+from .name_finding import NameFinding
+from .name_search import NameSearch
 from .overlays import OverlaySet
 from .screen_set import ScreenPlan, ScreenSet
 from .services import KioskServices
@@ -58,7 +60,7 @@ RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 FADE_SECONDS = 0.3
 
 
-class KioskApp(StopOpening, TourChanges, App):
+class KioskApp(StopOpening, TourChanges, NameSearch, App):
     """The visitor's guide. Kv rules bind to :attr:`language`, :attr:`tr`, :attr:`theme`."""
 
     title = "ALZHIR"
@@ -102,6 +104,8 @@ class KioskApp(StopOpening, TourChanges, App):
                                     "transcript": self._make_transcript,
                                     "content_note": self._make_content_note})
         self._keypad_entry = KeypadEntry([])
+        #: The list of names on the Wall of Memory, read after the first frame.
+        self.names = NameFinding()
         self._stopping = False
         #: True once everything left for after the first frame is done (see on_start).
         self.started = False
@@ -153,6 +157,9 @@ class KioskApp(StopOpening, TourChanges, App):
             "stop": ScreenPlan("screens.stop", "StopScreen",
                                options=lambda: {"narration": self.narration}),
             "staff": ScreenPlan("screens.staff", "StaffScreen"),
+            "names": ScreenPlan("screens.names", "NameSearchScreen",
+                                options=lambda: {"finder": self.names}),
+            "name_place": ScreenPlan("screens.name_place", "NamePlaceScreen"),
         }
 
     def _screen_built(self, screen) -> None:
@@ -161,6 +168,7 @@ class KioskApp(StopOpening, TourChanges, App):
             screen.bind(on_woken=lambda *_: self.wake_up())
         elif screen.name == "tour":
             screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"))
+        self._name_screen_built(screen)
         if screen.name in ("updating", "unavailable"):
             message = BEING_UPDATED if screen.name == "updating" else RESTING
             codes = self.tour.languages if self.tour is not None else INTERFACE_LANGUAGES
@@ -252,6 +260,7 @@ class KioskApp(StopOpening, TourChanges, App):
                                         lambda: Clock.schedule_once(lambda _dt: self.reload_tour()))
             self._watcher.start()
         self._prepare_pictures()
+        self.names.load(self.tour)
 
     def on_stop(self):
         self._stopping = True
@@ -383,6 +392,7 @@ class KioskApp(StopOpening, TourChanges, App):
         self.volume = self.settings.default_volume
         self.narration.set_volume(self.volume)
         self._accepted_notes.clear()
+        self._forget_name_search()
         self.set_language(self.tour.museum.default_language)
         self.current_stop_id = ""
         self.screens.get_screen("tour").scroll_to_top()

@@ -254,6 +254,14 @@ class Pilot:
         _as_kivy_loop(press)
         self.frames(2)
 
+    def type_text(self, text: str) -> None:
+        """Type ``text`` on a hardware keyboard: each character arrives as the window's
+        text input, as SDL sends it in the keyboard's own layout (Cyrillic included)."""
+        window = EventLoop.window
+        for character in text:
+            _as_kivy_loop(lambda: window.dispatch("on_textinput", character))
+        self.frames(2)
+
     def tap(self, target, settle: float = 0.1) -> None:
         """Touch the middle of ``target`` (a widget or an id), let go, let it settle."""
         widget = self.find(target) if isinstance(target, str) else target

@@ -19,6 +19,8 @@ from ..paths import ensure_data_dir
 
 #: How long a narration may take to start before selftest calls it a failure (seconds).
 PLAY_DEADLINE = 3.0
+#: How long the list of names may take to be read and indexed (seconds of real time).
+NAMES_DEADLINE = 120.0
 
 
 class SelfTest:
@@ -49,6 +51,7 @@ class SelfTest:
             for stop in tour.stops:
                 yield from self.visit(stop, language)
             yield from self.overlays(language)
+            yield from self.find_a_name(language)
             yield from self.modes(language)
             app.captions_on = False
             app.go_home()
@@ -106,6 +109,34 @@ class SelfTest:
             app.content_note.dismiss(animation=False)
         yield 1
 
+    def find_a_name(self, suffix: str):
+        """The search for a name with a name typed, and where the first one found stands."""
+        app = self.app
+        if not app.names.shown:
+            return
+        waited = time.monotonic()
+        while not app.names.ready:  # read and indexed in the background
+            if time.monotonic() - waited > NAMES_DEADLINE or not app.names.shown:
+                self.fail("the list of names (museum.names) could not be made ready for "
+                          "the search; run `python main.py check`")
+                return
+            yield 1
+        screen = app.screens.get_screen("names")
+        app.show_name_search()
+        screen.clear()
+        screen.type_text(app.names.roll.index.people[0].surname)
+        yield 4
+        if not screen.results:
+            self.fail("the search for a name found nobody for the first surname of the list")
+            return
+        self.shoot(f"names-{suffix}")
+        screen.choose(0)
+        yield 4
+        self.shoot(f"name-place-{suffix}")
+        screen.clear()
+        app.go_home()
+        yield 1
+
     def home_and_tour(self, suffix: str, tour_frames: int):
         """The home screen and the tour's list, each drawn and shot (``home-SUFFIX``...)."""
         self.app.go_home()
@@ -132,6 +163,7 @@ class SelfTest:
             self.shoot(f"keypad-{language}-{mode}")
             app.keypad.dismiss(animation=False)
             app.narration.stop()
+            yield from self.find_a_name(f"{language}-{mode}")
             switch()
             yield 2
 

@@ -58,6 +58,8 @@ class TourChanges:
         self._fill_attract()
         if not first:  # at the start, pictures are prepared after the first frame
             self._prepare_pictures()
+        if self.started:  # at the start, the names are read after the first frame
+            self.names.load(tour)
 
     def apply_settings(self, first: bool = False) -> None:
         """The museum's kiosk settings, with what staff set on this kiosk's panel."""

@@ -30,11 +30,13 @@ class VisitWatch:
         self._event = None
 
     def start(self) -> None:
-        Window.bind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
+        Window.bind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down,
+                    on_textinput=self._on_textinput)
         self._event = Clock.schedule_interval(self._tick, TICK)
 
     def stop(self) -> None:
-        Window.unbind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down)
+        Window.unbind(on_touch_down=self._on_any_touch, on_key_down=self._on_key_down,
+                      on_textinput=self._on_textinput)
         if self._event is not None:
             self._event.cancel()
 
@@ -48,6 +50,8 @@ class VisitWatch:
 
     def _on_key_down(self, _window, key, _scancode, _codepoint, _modifiers):
         app = self.app
+        if app.tour is not None and app.screens.current == "names":
+            return self._name_key(key)
         if app.tour is None or key not in DIGIT_KEYS.keys() | ENTER_KEYS | BACKSPACE_KEYS:
             return False
         self.session.touch()
@@ -58,6 +62,28 @@ class VisitWatch:
             app.keypad.press(DIGIT_KEYS[key])
         elif app.keypad.showing:
             app.keypad.press("enter" if key in ENTER_KEYS else "back")
+        return True
+
+    def _name_key(self, key: int) -> bool:
+        """A keyboard on the search for a name: Backspace erases, Enter opens the best name
+        found; letters arrive as text (``_on_textinput``), in the keyboard's own layout."""
+        if key not in ENTER_KEYS | BACKSPACE_KEYS:
+            return False
+        self.session.touch()
+        screen = self.app.screens.get_screen("names")
+        if key in ENTER_KEYS:
+            screen.choose_first()
+        else:
+            screen.erase()
+        return True
+
+    def _on_textinput(self, _window, text: str):
+        """Letters typed on a USB keyboard go to the search for a name, when it shows."""
+        app = self.app
+        if app.tour is None or app.screens.current != "names":
+            return False
+        self.session.touch()
+        app.screens.get_screen("names").type_text(text)
         return True
 
     def _tick(self, *_args) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp, sp
-from kivy.properties import NumericProperty, OptionProperty, StringProperty
+from kivy.properties import BooleanProperty, NumericProperty, OptionProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from ...names.keyboards import LAYOUTS, SCRIPTS, most_rows, widest_row
@@ -38,7 +38,9 @@ LETTER_SP = 28
 WORD_SP = 20
 #: The bottom row's keys, in widths of a letter key: three script keys, Space, Erase,
 #: Clear all (as many as the widest row of letters, so its edges line up with it).
-BOTTOM_ROW = {"script": 1.4, "space": 3.0, "erase": 2.0, "clear": 2.8}
+BOTTOM_ROW = {"script": 1.3, "space": 2.5, "erase": 2.5, "clear": 3.1}
+#: Keys whose words are shown in one type size: the script keys, and the other three.
+WORD_GROUPS = (("script_kk", "script_ru", "script_latin"), ("key_space", "key_erase", "key_clear"))
 
 
 def fitted_size(text: str, wanted: float, width: float, height: float, *, bold: bool = False,
@@ -70,16 +72,21 @@ class LetterKey(QuietButton):
 
 
 class WordKey(QuietButton):
-    """A key with a word on it (Space, Erase, Clear all, a script's name); its type
-    shrinks from :attr:`wanted_size` until the word fits the key."""
+    """A key with a word on it (Space, Erase, Clear all, a script's name). :attr:`fitted_size`
+    is the largest type up to :attr:`wanted_size` at which its word fits; the keyboard
+    shows the words of a group at the smallest of theirs (:attr:`type_size`)."""
 
     wanted_size = NumericProperty(sp(WORD_SP))
+    fitted_size = NumericProperty(sp(WORD_SP))
     type_size = NumericProperty(sp(WORD_SP))
+    #: Measured as if bold: a script key is bold while it is the one shown, and its type
+    #: keeps its size when that changes.
+    measure_bold = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         self._refit = Clock.create_trigger(self.fit, -1)
         super().__init__(**kwargs)
-        for name in ("text", "size", "wanted_size", "bold", "font_name"):
+        for name in ("text", "size", "wanted_size", "measure_bold", "font_name"):
             self.fbind(name, self._refit)
 
     @property
@@ -87,14 +94,15 @@ class WordKey(QuietButton):
         return self.width - 2 * dp(MARGIN), self.height - 2 * dp(MARGIN)
 
     def fit(self, *_args) -> None:
-        self.type_size = fitted_size(self.text, self.wanted_size, *self.room, bold=self.bold,
-                                     font_name=self.font_name)
+        self.fitted_size = fitted_size(self.text, self.wanted_size, *self.room,
+                                       bold=self.measure_bold or self.bold, font_name=self.font_name)
 
 
 class ScriptKey(WordKey):
     """Switches the keyboard to :attr:`script`; marked while it is the one shown."""
 
     script = StringProperty("")
+    measure_bold = BooleanProperty(True)
 
 
 class LetterRow(BoxLayout):
@@ -130,8 +138,25 @@ class LetterKeys(BoxLayout):
         super().__init__(**kwargs)
         for name in ("size", "text_scale"):
             self.fbind(name, self._measure)
+
+    def on_kv_post(self, base_widget) -> None:
+        super().on_kv_post(base_widget)
+        # Made from a screen's kv rule, the keyboard's own ids exist only now.
         self._show_rows()
         self._measure_keys()
+        even = Clock.create_trigger(self._even_words, -1)
+        for group in WORD_GROUPS:
+            for name in group:
+                self.ids[name].fbind("fitted_size", even)
+        self._even_words()
+
+    def _even_words(self, *_args) -> None:
+        """The words of a group in one type size: the largest at which each of them fits."""
+        for group in WORD_GROUPS:
+            keys = [self.ids[name] for name in group]
+            size = min(key.fitted_size for key in keys)
+            for key in keys:
+                key.type_size = size
 
     # -- what a touch does ----------------------------------------------------------
     def type_key(self, letter: str) -> None:
@@ -158,11 +183,6 @@ class LetterKeys(BoxLayout):
 
     def on_script(self, *_args) -> None:
         self._show_rows()
-
-    def on_kv_post(self, _base_widget) -> None:
-        # Made from a screen's kv rule, the keyboard's own ids exist only now.
-        self._show_rows()
-        self._measure_keys()
 
     def _show_rows(self) -> None:
         """The current script's rows in place of the last ones (each script's keys are made

@@ -30,3 +30,7 @@ class ScrollArea(SteadyScrollBars, ScrollView):
 
 class StopList(SteadyScrollBars, RecycleView):
     """The RecycleView that holds the tour's tiles."""
+
+
+class NameList(SteadyScrollBars, RecycleView):
+    """A RecycleView for the names found on the Wall of Memory."""

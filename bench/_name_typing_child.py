@@ -1,0 +1,95 @@
+"""Child of the name-finder figures: one keystroke to the names found drawn on screen.
+
+    python -m bench._name_typing_child CONTENT DATA QUERIES_JSON
+
+The real kiosk, on a tour whose names.csv is already written, opens the search for a name
+and waits for the list to be ready. Meanwhile it records the time between frames while
+the index is built in the background, then as many frames after it (the same screen,
+nothing changing): the build must not freeze the screen.
+
+Then each query is typed a letter at a time as a USB keyboard types (the window's text
+input), timed from the keystroke to the frame with the new results drawn (one
+``EventLoop.idle()`` and ``glFinish``). FLOOR: the same keystrokes, same screen, same
+process, with a plain substring scan of the lower-cased full names in place of the
+index; ours and the floor take turns, query by query.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from bench._app_driver import finish, finish_drawing, frames, on_each_flip, start_real_app
+from bench._common import emit
+
+PATIENCE = 120.0
+
+
+class SubstringScan:
+    """The floor: the query, lowered, looked for in each full name as written."""
+
+    def __init__(self, people):
+        self.people = people
+        self.names = [p.full_name.lower() for p in people]
+
+    def search(self, query: str, limit: int):
+        from kiosk.names.search import Match
+
+        lowered = query.lower()
+        return [Match(self.people[n], 0.0) for n, name in enumerate(self.names)
+                if lowered in name][:limit]
+
+
+def keystroke(window, idle, character: str) -> float:
+    began = time.perf_counter()
+    window.dispatch("on_textinput", character)
+    idle()
+    finish_drawing()
+    return 1000 * (time.perf_counter() - began)
+
+
+def main(content: str, data: str, queries_path: str) -> None:
+    queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))
+    flips: list[float] = []
+    on_each_flip(flips.append)
+    app, _backend = start_real_app(Path(content), Path(data), start_screen="home")
+    from kivy.base import EventLoop
+
+    began = time.perf_counter()
+    app.show_name_search()
+    building_from = len(flips)
+    while not app.names.ready:
+        if time.perf_counter() - began > PATIENCE:
+            raise SystemExit("the list of names was not ready in time")
+        frames(1)
+    ready_s = time.perf_counter() - began
+    building = flips[building_from:]
+    calm_from = len(flips)
+    frames(max(30, len(building)))
+    calm = flips[calm_from:]
+    screen = app.screens.get_screen("names")
+    window, idle = EventLoop.window, EventLoop.idle
+    index = app.names.roll
+    floor = SubstringScan(index.index.people)
+    ours_ms, floor_ms, shown = [], [], []
+    for number, query in enumerate(queries):
+        for searcher, times in ((index, ours_ms), (floor, floor_ms))[::1 if number % 2 else -1]:
+            app.names.roll = searcher
+            screen.clear()
+            frames(1)
+            for character in query:
+                times.append(keystroke(window, idle, character))
+            if searcher is index:
+                shown.append(len(screen.results))
+    app.names.roll = index
+    emit({"ours_ms": ours_ms, "floor_ms": floor_ms, "ready_s": ready_s,
+          "building_frame_ms": [1000 * (b - a) for a, b in zip(building, building[1:])],
+          "calm_frame_ms": [1000 * (b - a) for a, b in zip(calm, calm[1:])],
+          "names": len(index), "queries": len(queries), "shown": shown})
+    finish(app)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
