@@ -103,9 +103,11 @@ def key_problems(keys, where: str) -> list[str]:
     return problems
 
 
-def every_problem(pilot, shots: Path | None = None) -> list[str]:
+def every_problem(pilot, shots: Path | None = None, smallest: dict | None = None) -> list[str]:
     """Every script, in each place, with normal and larger text (and, for screenshots,
-    high contrast); the problems found."""
+    high contrast); the problems found. ``smallest`` gets each place's smallest key (dp)."""
+    from kivy.metrics import dp
+
     from kivy.core.window import Window
 
     app = pilot.app
@@ -122,6 +124,9 @@ def every_problem(pilot, shots: Path | None = None) -> list[str]:
                     pilot.frames(4)
                     mode = ("larger text" if large else "normal text") + (", high contrast" if contrast else "")
                     problems += key_problems(keys, f"{Window.width}x{Window.height} {where}, {script}, {mode}")
+                    if smallest is not None:
+                        low = min((key.width / dp(1), key.height / dp(1)) for key in keys.named_keys().values())
+                        smallest[where] = min(smallest.get(where, low), low)
                     if shots is not None:
                         name = f"letter-keys-{Window.width}x{Window.height}-{where.split()[0]}-{script}" \
                                f"{'-large' if large else ''}{'-contrast' if contrast else ''}.png"
@@ -217,6 +222,25 @@ def test_the_script_keys_read_the_same_and_the_words_follow_the_language(keyboar
                      "en": ["Space", "Erase", "Clear all"]}
 
 
+def test_a_keyboard_made_in_a_screens_rule_has_its_keys_and_its_script(app_on):
+    # As the search screen makes it: a child in a kv rule gets its own rule after __init__.
+    from kivy.core.window import Window
+    from kivy.lang import Builder
+    from kivy.metrics import dp
+
+    pilot = app_on()
+    holder = Builder.load_string(
+        "BoxLayout:\n"
+        "    LetterKeys:\n"
+        "        id: letters\n"
+        "        script: 'latin'\n")
+    Window.add_widget(holder)
+    pilot.frames(3)
+    keys = holder.ids.letters
+    assert sorted(letters_shown(keys)) == sorted("qwertyuiopasdfghjklzxcvbnm-")
+    assert keys.ids.script_latin.selected and min(keys.ids.letter_q.size) >= dp(48)
+
+
 def test_a_key_keeps_its_place_and_size_when_the_script_changes(keyboard):
     # The visitor's finger finds the switch keys where they were, and every key one size.
     pilot, keys, _typed = keyboard
@@ -239,6 +263,10 @@ def test_larger_text_makes_the_letters_larger_and_they_still_fit(keyboard):
     larger = keys.named_keys()["letter_ж"].font_size
     assert larger > normal * 1.2
     assert key_problems(keys, "larger text") == []
+    pilot.app.set_language("ru")  # the longest words: "Стереть всё" shown as large as "Стереть"
+    pilot.frames(3)
+    named = keys.named_keys()
+    assert len({named[name].font_size for name in ("key_space", "key_erase", "key_clear")}) == 1
 
 
 def test_every_key_is_at_least_48_dp_and_its_text_inside_it_at_1280x800(app_on):
@@ -301,7 +329,10 @@ def main(argv: list[str]) -> int:
         pilot = Pilot.start(app, clock)
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
-        problems = every_problem(pilot, shots)
+        smallest = {}
+        problems = every_problem(pilot, shots, smallest)
+    for where, (key_width, key_height) in smallest.items():
+        print(f"{where}: the narrowest key {key_width:.1f} x {key_height:.1f} dp")
     print("\n".join(problems) or f"every key fits at {width}x{height}")
     sys.stdout.flush()
     return 1 if problems else 0
