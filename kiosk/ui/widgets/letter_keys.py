@@ -2,7 +2,7 @@
 
 The letters come from :mod:`kiosk.names.keyboards`. Keys show a letter upper-case, as a
 physical keyboard does, and type it lower-case. A row at the bottom holds the three
-script keys (ҚАЗ, РУС, ABC: one touch switches, the current one is filled, outlined and
+script keys (ҚАЗ, РУС, ABC: one touch switches, the current one is filled, outlined, bold and
 underlined), a wide Space, Erase and Clear all. The keyboard tells its holder what was
 typed and does nothing else with it:
 
