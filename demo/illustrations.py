@@ -157,29 +157,27 @@ class Pen:
         )
 
 
-def vgrad(stops):
-    """A fill: vertical gradient through (y, colour) stops, y in design units."""
-    ys = np.array([s[0] for s in stops], np.float32)
+def gradient(stops, vertical):
+    """A fill: a gradient through (place, colour) stops, the place a y (vertical) or an x,
+    in design units."""
+    places = np.array([s[0] for s in stops], np.float32)
     cols = np.array([s[1] for s in stops], np.float32)
 
     def fill(x0, y0, x1, y1):
-        y = (np.arange(y0, y1, dtype=np.float32) + 0.5) / SS
-        out = np.stack([np.interp(y, ys, cols[:, k]) for k in range(3)], axis=-1)
-        return out[:, None, :]
+        start, end = (y0, y1) if vertical else (x0, x1)
+        at = (np.arange(start, end, dtype=np.float32) + 0.5) / SS
+        out = np.stack([np.interp(at, places, cols[:, k]) for k in range(3)], axis=-1)
+        return out[:, None, :] if vertical else out[None, :, :]
 
     return fill
+
+
+def vgrad(stops):
+    return gradient(stops, vertical=True)
 
 
 def hgrad(stops):
-    xs = np.array([s[0] for s in stops], np.float32)
-    cols = np.array([s[1] for s in stops], np.float32)
-
-    def fill(x0, y0, x1, y1):
-        x = (np.arange(x0, x1, dtype=np.float32) + 0.5) / SS
-        out = np.stack([np.interp(x, xs, cols[:, k]) for k in range(3)], axis=-1)
-        return out[None, :, :]
-
-    return fill
+    return gradient(stops, vertical=False)
 
 
 def radial(cx, cy, r, inner, outer, ry=None):
@@ -1167,6 +1165,39 @@ def scene_wagon(c):
     c.paint(lambda p: p.line([(x1 - 10, y0 + 10), (x1 - 10, y1 - 10)], 8, round_caps=False), C["glow"], alpha=0.18, blur=5)
 
 
+def watchtower(c, tx, tb, col, legs, braces, cabin, window, roof, mullions=None, glint=0.0):
+    """A guard tower in the colour `col`, its legs standing on y = tb about x = tx.
+
+    Heights are measured up from tb, half widths out from tx, all in design units.
+    legs: (half spread at the foot, at the top, height, line width); braces: (heights of
+    their low ends, half width there, at their high ends, rise, line width), crossed;
+    cabin: (half width, top), from the legs' top; window: (half width, top, bottom, colour,
+    alpha); roof: (half width, eaves, peak); mullions: (how many, line width) across the
+    window; glint: how strongly the light catches the roof's left edge (0: not at all).
+    """
+    foot, top, height, leg_width = legs
+    for side in (-1, 1):
+        c.paint(lambda p: p.line([(tx + side * foot, tb), (tx + side * top, tb - height)], leg_width, round_caps=False), col)
+    heights, low, high, rise, brace_width = braces
+    for y in (tb - h for h in heights):
+        c.paint(lambda p: p.line([(tx - low, y), (tx + high, y - rise)], brace_width, round_caps=False), col)
+        c.paint(lambda p: p.line([(tx + low, y), (tx - high, y - rise)], brace_width, round_caps=False), col)
+    half, cabin_top = cabin
+    c.paint(lambda p: p.rect(tx - half, tb - cabin_top, tx + half, tb - height), col)
+    half, window_top, window_bottom, light, alpha = window
+    c.paint(lambda p: p.rect(tx - half, tb - window_top, tx + half, tb - window_bottom), light, alpha=alpha)
+    if mullions:
+        bars, bar_width = mullions
+        step = 2 * half // (bars + 1)
+        for k in range(1, bars + 1):
+            x = tx - half + k * step
+            c.paint(lambda p: p.line([(x, tb - window_top), (x, tb - window_bottom)], bar_width, round_caps=False), col)
+    half, eaves, peak = roof
+    c.paint(lambda p: p.poly([(tx - half, tb - eaves), (tx + half, tb - eaves), (tx, tb - peak)]), col)
+    if glint:
+        c.paint(lambda p: p.line([(tx - half, tb - eaves), (tx, tb - peak)], 3, round_caps=False), C["glow"], alpha=glint)
+
+
 def scene_barrack(c):
     hz = 610
     sky(c, hz, glow_x=450, glow=0.7, clouds=6)
@@ -1205,16 +1236,9 @@ def scene_barrack(c):
     xd = x0 + 30
     c.paint(lambda p: p.rect(xd, wall_y(xd, 0.82), xd + 34, wall_y(xd, 0)), mix(C["bronze"], C["ink"], 0.5))
     # watchtower on the right
-    tx, tb = 1390, 690
-    leg = mix(C["ink"], C["dusk"], 0.25)
-    for dx0, dx1 in [(-50, -30), (50, 30)]:
-        c.paint(lambda p: p.line([(tx + dx0, tb), (tx + dx1, tb - 300)], 8, round_caps=False), leg)
-    for y in (tb - 80, tb - 180):
-        c.paint(lambda p: p.line([(tx - 46, y), (tx + 46, y - 60)], 5, round_caps=False), leg)
-        c.paint(lambda p: p.line([(tx + 46, y), (tx - 46, y - 60)], 5, round_caps=False), leg)
-    c.paint(lambda p: p.rect(tx - 55, tb - 370, tx + 55, tb - 300), leg)
-    c.paint(lambda p: p.rect(tx - 45, tb - 360, tx + 45, tb - 330), mix(C["glow"], C["dusk"], 0.4), alpha=0.6)
-    c.paint(lambda p: p.poly([(tx - 75, tb - 368), (tx + 75, tb - 368), (tx, tb - 430)]), leg)
+    watchtower(c, 1390, 690, mix(C["ink"], C["dusk"], 0.25), legs=(50, 30, 300, 8),
+               braces=((80, 180), 46, 46, 60, 5), cabin=(55, 370),
+               window=(45, 360, 330, mix(C["glow"], C["dusk"], 0.4), 0.6), roof=(75, 368, 430))
     # fence with barbed wire in the foreground
     wire = mix(C["ink"], C["dusk"], 0.2)
     posts = list(range(-40, W + 80, 210))
@@ -1229,19 +1253,10 @@ def scene_watchtower(c):
     hz = 820
     sky(c, hz, top=C["night"], mid=C["dusk"], low=mix(C["haze"], C["glow"], 0.4), glow_x=1100, glow=0.9, clouds=7)
     ground(c, hz, tufts=60)
-    tx, tb = 520, 860
-    leg = mix(C["ink"], C["night"], 0.2)
-    for dx0, dx1 in [(-110, -62), (110, 62)]:
-        c.paint(lambda p: p.line([(tx + dx0, tb), (tx + dx1, tb - 560)], 16, round_caps=False), leg)
-    for y in (tb - 150, tb - 330):
-        c.paint(lambda p: p.line([(tx - 100, y), (tx + 92, y - 120)], 9, round_caps=False), leg)
-        c.paint(lambda p: p.line([(tx + 100, y), (tx - 92, y - 120)], 9, round_caps=False), leg)
-    c.paint(lambda p: p.rect(tx - 110, tb - 700, tx + 110, tb - 560), leg)
-    c.paint(lambda p: p.rect(tx - 92, tb - 680, tx + 92, tb - 620), mix(C["glow"], C["dusk"], 0.35), alpha=0.55)
-    for k in range(1, 4):
-        c.paint(lambda p: p.line([(tx - 92 + k * 46, tb - 680), (tx - 92 + k * 46, tb - 620)], 6, round_caps=False), leg)
-    c.paint(lambda p: p.poly([(tx - 150, tb - 690), (tx + 150, tb - 690), (tx, tb - 810)]), leg)
-    c.paint(lambda p: p.line([(tx - 150, tb - 690), (tx, tb - 810)], 3, round_caps=False), C["glow"], alpha=0.3)
+    watchtower(c, 520, 860, mix(C["ink"], C["night"], 0.2), legs=(110, 62, 560, 16),
+               braces=((150, 330), 100, 92, 120, 9), cabin=(110, 700),
+               window=(92, 680, 620, mix(C["glow"], C["dusk"], 0.35), 0.55), roof=(150, 690, 810),
+               mullions=(3, 6), glint=0.3)
     wire = mix(C["ink"], C["dusk"], 0.1)
     posts = [(820, 980, 620), (1130, 900, 690), (1380, 860, 730), (1580, 830, 760)]
     for x, yb, yt in posts:
