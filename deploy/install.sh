@@ -63,17 +63,34 @@ system() {
   fi
 }
 
-# Write CONTENT to PATH (under the test root) if it differs; MODE and OWNER as given.
-put() {
-  local path="$root$1" mode="$2" owner="$3" content="$4"
-  if [ -f "$path" ] && [ "$(cat "$path")" = "$content" ]; then
-    say "  unchanged: $1"
+# Whether a step is to be done now: not when TEST (the command after ALREADY and PLANNED)
+# succeeds, as it is done already (says ALREADY, status 1), nor in a dry run (says PLANNED,
+# status 2).
+to_do() {
+  local already="$1" planned="$2"
+  shift 2
+  if "$@"; then
+    say "  $already"
     return 1
   fi
   if [ "$dry_run" = 1 ]; then
-    say "  would write: $1"
-    return 0
+    say "  $planned"
+    return 2
   fi
+}
+
+# Whether file PATH holds TEXT.
+holds() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
+
+# Write CONTENT to PATH (under the test root) if it differs; MODE and OWNER as given.
+# Fails when it is unchanged (a dry run succeeds if it would write).
+put() {
+  local path="$root$1" mode="$2" owner="$3" content="$4" step=0
+  to_do "unchanged: $1" "would write: $1" holds "$path" "$content" || step=$?
+  case "$step" in
+    1) return 1 ;;
+    2) return 0 ;;
+  esac
   mkdir -p "$(dirname "$path")"
   local tmp
   tmp="$(mktemp "$path.XXXXXX")"
@@ -88,14 +105,7 @@ put() {
 # Make directory PATH with MODE and OWNER if missing.
 folder() {
   local path="$root$1" mode="$2" owner="$3"
-  if [ -d "$path" ]; then
-    say "  exists: $1"
-    return 0
-  fi
-  if [ "$dry_run" = 1 ]; then
-    say "  would create: $1"
-    return 0
-  fi
+  to_do "exists: $1" "would create: $1" [ -d "$path" ] || return 0
   mkdir -p "$path"
   chmod "$mode" "$path"
   say "  created: $1"
@@ -151,11 +161,9 @@ say "2. The data folder, the tour folder and the settings"
 folder "$data_dir" 0750 "$user:$user"
 folder "$(dirname "$content_dir")" 0755 root:root
 folder "$content_dir" 0755 "$user:$user"
-if [ -f "$root$content_dir/stops.yaml" ]; then
-  say "  a tour is in place in $content_dir: kept"
-elif [ "$dry_run" = 1 ]; then
-  say "  would copy the demo tour (stops.yaml, stops.schema.json, assets/) to $content_dir"
-else
+if to_do "a tour is in place in $content_dir: kept" \
+  "would copy the demo tour (stops.yaml, stops.schema.json, assets/) to $content_dir" \
+  [ -f "$root$content_dir/stops.yaml" ]; then
   cp -a "$repo/stops.yaml" "$repo/assets" "$root$content_dir/"
   [ -f "$repo/stops.schema.json" ] && cp -a "$repo/stops.schema.json" "$root$content_dir/"
   say "  copied the demo tour to $content_dir"
@@ -174,14 +182,9 @@ fi
 set_pin_later="sudo -u $user $repo/.venv/bin/python $repo/main.py set-pin --data $data_dir"
 staff_pin() {
   say "4. The staff PIN (opens the staff panel; 4 to 8 digits, no 0000, 1234, 4321 ...)"
-  if [ -f "$root$data_dir/staff-pin.json" ]; then
-    say "  kept: the staff PIN set earlier (to change it: $set_pin_later)"
+  to_do "kept: the staff PIN set earlier (to change it: $set_pin_later)" \
+    "would ask for the staff PIN (main.py set-pin)" [ -f "$root$data_dir/staff-pin.json" ] ||
     return 0
-  fi
-  if [ "$dry_run" = 1 ]; then
-    say "  would ask for the staff PIN (main.py set-pin)"
-    return 0
-  fi
   local how=()
   if [ "$pin_from_stdin" = 1 ]; then
     how=(--pin-from-stdin)
