@@ -33,7 +33,8 @@ from .housekeeping import Housekeeper
 from .lockdown import Lockdown
 from .name_finding import NameFinding
 from .name_search import NameSearch
-from .overlays import OverlaySet
+from .plan_visits import PlanVisits
+from .overlays import OverlaySet, VisitorOverlays
 from .screen_set import ScreenPlan, ScreenSet
 from .services import KioskServices
 from .staff import StaffDesk
@@ -60,7 +61,7 @@ RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 FADE_SECONDS = 0.3
 
 
-class KioskApp(StopOpening, TourChanges, NameSearch, App):
+class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, VisitorOverlays, App):
     """The visitor's guide. Kv rules bind to :attr:`language`, :attr:`tr`, :attr:`theme`."""
 
     title = "ALZHIR"
@@ -160,6 +161,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, App):
             "names": ScreenPlan("screens.names", "NameSearchScreen",
                                 options=lambda: {"finder": self.names}),
             "name_place": ScreenPlan("screens.name_place", "NamePlaceScreen"),
+            # MAP-PLAN
         }
 
     def _screen_built(self, screen) -> None:
@@ -169,6 +171,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, App):
         elif screen.name == "tour":
             screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"))
         self._name_screen_built(screen)
+        self._map_screen_built(screen)
         if screen.name in ("updating", "unavailable"):
             message = BEING_UPDATED if screen.name == "updating" else RESTING
             codes = self.tour.languages if self.tour is not None else INTERFACE_LANGUAGES
@@ -177,51 +180,6 @@ class KioskApp(StopOpening, TourChanges, NameSearch, App):
             self._fill_tiles()
         elif self.tour is not None and screen.name == "attract":
             self._fill_attract()
-
-    # The overlays, built the first time they are opened (or after the first frame).
-    @property
-    def keypad(self):
-        return self.overlays.get("keypad")
-
-    @property
-    def still_there(self):
-        return self.overlays.get("still_there")
-
-    @property
-    def transcript(self):
-        return self.overlays.get("transcript")
-
-    @property
-    def content_note(self):
-        return self.overlays.get("content_note")
-
-    def overlay_showing(self, name: str) -> bool:
-        return self.overlays.showing(name)
-
-    def _make_keypad(self):
-        from .widgets.keypad import KeypadView
-
-        view = KeypadView([])
-        view.entry = self._keypad_entry
-        view.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
-        return view
-
-    def _make_still_there(self):
-        from .widgets.notices import StillThereView
-
-        view = StillThereView()
-        view.bind(on_continue=lambda *_: self.visit.continue_visit())
-        return view
-
-    def _make_transcript(self):
-        from .widgets.transcript import TranscriptView
-
-        return TranscriptView()
-
-    def _make_content_note(self):
-        from .widgets.notices import ContentNoteView
-
-        return ContentNoteView()
 
     def on_start(self):
         self.lockdown.start()
@@ -393,6 +351,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, App):
         self.narration.set_volume(self.volume)
         self._accepted_notes.clear()
         self._forget_name_search()
+        self._forget_visited()
         self.set_language(self.tour.museum.default_language)
         self.current_stop_id = ""
         self.screens.get_screen("tour").scroll_to_top()

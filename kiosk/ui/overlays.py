@@ -35,3 +35,52 @@ class OverlaySet:
         for view in self._made.values():
             if view.parent is not None:
                 view.dismiss(animation=False)
+
+
+class VisitorOverlays:
+    """A mixin of :class:`kiosk.ui.app.KioskApp` (``self`` is the app): the visitor's
+    overlays by name, and how each is made and wired to the app."""
+
+    @property
+    def keypad(self):
+        return self.overlays.get("keypad")
+
+    @property
+    def still_there(self):
+        return self.overlays.get("still_there")
+
+    @property
+    def transcript(self):
+        return self.overlays.get("transcript")
+
+    @property
+    def content_note(self):
+        return self.overlays.get("content_note")
+
+    def overlay_showing(self, name: str) -> bool:
+        return self.overlays.showing(name)
+
+    def _make_keypad(self):
+        from .widgets.keypad import KeypadView
+
+        view = KeypadView([])
+        view.entry = self._keypad_entry
+        view.bind(on_open_stop=lambda _pad, number: self.open_stop_number(number))
+        return view
+
+    def _make_still_there(self):
+        from .widgets.notices import StillThereView
+
+        view = StillThereView()
+        view.bind(on_continue=lambda *_: self.visit.continue_visit())
+        return view
+
+    def _make_transcript(self):
+        from .widgets.transcript import TranscriptView
+
+        return TranscriptView()
+
+    def _make_content_note(self):
+        from .widgets.notices import ContentNoteView
+
+        return ContentNoteView()

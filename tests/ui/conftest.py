@@ -4,7 +4,8 @@ One window serves the whole run (Kivy cannot reopen it); each test gets a fresh 
 small tour made for the test, with a fake speaker whose position follows the fake clock.
 Helpers several test modules share live here (test modules do not import each other):
 the fixtures ``pilot``, ``app_on``, ``kiosk`` and ``staffed``; ``start_app``/``stop_app``;
-the staff panel's ``long_press_corner``, ``type_pin`` and ``open_staff_panel``; ``contrast``. Tiles and stops
+the staff panel's ``long_press_corner``, ``type_pin`` and ``open_staff_panel``; ``contrast``;
+the search for a name's ``open_name_search``. Tiles and stops
 are the pilot's (``pilot.tile``, ``pilot.open_stop``).
 """
 
@@ -145,6 +146,25 @@ def open_staff_panel(pilot, pin="1357"):
     long_press_corner(pilot)
     type_pin(pilot, pin)
     assert pilot.screen.name == "staff"
+
+
+def wait_for_names(pilot, limit: float = 60.0) -> None:
+    """The list of names is read in the background: draw frames until it is ready."""
+    deadline = time.monotonic() + limit
+    while not pilot.app.names.ready:
+        assert time.monotonic() < deadline, "the list of names never became ready"
+        pilot.frames(1)
+    pilot.frames(2)
+
+
+def open_name_search(pilot, language: str):
+    """Switch to ``language``, touch "Find a name" and wait for the list; the search screen."""
+    pilot.app.set_language(language)
+    pilot.frames(2)
+    pilot.tap("find_name")
+    assert pilot.screen.name == "names"
+    wait_for_names(pilot)
+    return pilot.screen
 
 
 def luminance(rgba):

@@ -4,34 +4,17 @@ found as they type, where the name stands, and the story told there; nothing typ
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
 
 from samples import PEOPLE, make_tour, saved_events
 
+from tests.ui.conftest import open_name_search
+
 #: What a visitor types in each language, and the woman it finds (samples.PEOPLE).
 TYPED = {"kk": ("жұмабаева", "p2"), "ru": ("ковальская ядвига", "p1"), "en": ("kowalska", "p1")}
 BY_ID = {person["id"]: person for person in PEOPLE}
-
-
-def wait_for_the_list(pilot, limit: float = 60.0) -> None:
-    """The list is read in the background: draw frames until it is ready."""
-    deadline = time.monotonic() + limit
-    while not pilot.app.names.ready:
-        assert time.monotonic() < deadline, "the list of names never became ready"
-        pilot.frames(1)
-    pilot.frames(2)
-
-
-def open_search(pilot, language: str):
-    pilot.app.set_language(language)
-    pilot.frames(2)
-    pilot.tap("find_name")
-    assert pilot.screen.name == "names"
-    wait_for_the_list(pilot)
-    return pilot.screen
 
 
 def key(pilot, name: str):
@@ -60,7 +43,7 @@ def full_name(person_id: str) -> str:
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_a_family_goes_from_home_to_a_name_its_place_and_its_story(app_on, language):
     pilot = app_on("home", names=PEOPLE)
-    screen = open_search(pilot, language)
+    screen = open_name_search(pilot, language)
     assert pilot.text("query") != ""  # the hint, in the visitor's language
     typed, person_id = TYPED[language]
     tap_letters(pilot, typed)
@@ -86,7 +69,7 @@ def test_a_family_goes_from_home_to_a_name_its_place_and_its_story(app_on, langu
 
 def test_the_keys_follow_the_language_and_switch_script_with_one_touch(app_on):
     pilot = app_on("home", names=PEOPLE)
-    open_search(pilot, "kk")
+    open_name_search(pilot, "kk")
     keys = pilot.screen.ids.letters
     assert keys.script == "kk" and "letter_ә" in keys.named_keys()
     pilot.app.set_language("en")
@@ -104,7 +87,7 @@ def test_the_keys_follow_the_language_and_switch_script_with_one_touch(app_on):
 
 def test_a_usb_keyboard_types_erases_and_opens_the_best_name(app_on):
     pilot = app_on("home", names=PEOPLE)
-    screen = open_search(pilot, "en")
+    screen = open_name_search(pilot, "en")
     pilot.type_text("Kowalskx")
     assert names_shown(pilot)[0] == full_name("p1")  # one typo is forgiven
     pilot.key(8)  # Backspace
@@ -121,7 +104,7 @@ def test_a_demonstration_list_says_so_in_every_language(app_on, language):
     from kiosk.i18n import Catalogs
 
     pilot = app_on("home", names=PEOPLE, names_demonstration=True)
-    open_search(pilot, language)
+    open_name_search(pilot, language)
     notice = pilot.find("demonstration")
     english = ("A demonstration list: these made-up names are here to try the search. "
                "They are not the names on the Wall of Memory.")
@@ -132,14 +115,14 @@ def test_a_demonstration_list_says_so_in_every_language(app_on, language):
 
 def test_a_real_list_carries_no_demonstration_notice(app_on):
     pilot = app_on("home", names=PEOPLE)
-    open_search(pilot, "ru")
+    open_name_search(pilot, "ru")
     notice = pilot.find("demonstration")
     assert notice.opacity == 0 and notice.height == 0 and notice.text == ""
 
 
 def test_a_name_a_family_kept_off_the_list_is_never_found(app_on):
     pilot = app_on("home", names=PEOPLE)
-    screen = open_search(pilot, "ru")
+    screen = open_name_search(pilot, "ru")
     tap_letters(pilot, "ковальчук")
     assert names_shown(pilot) == []
     assert pilot.text("status").startswith("Имя не найдено")
@@ -169,7 +152,7 @@ def test_the_search_opens_from_the_tour_and_goes_back_there(app_on):
 
 def test_the_idle_reset_forgets_what_was_typed_and_shown(app_on):
     pilot = app_on("home", names=PEOPLE)
-    open_search(pilot, "en")
+    open_name_search(pilot, "en")
     pilot.type_text("kowalska")
     pilot.key(13)
     assert pilot.screen.name == "name_place"
@@ -194,7 +177,7 @@ def test_what_a_visitor_types_is_written_nowhere_and_only_the_search_is_counted(
     content = make_tour(tmp_path / "tour", stops=3, seconds=30.0, names=PEOPLE)
     pilot = kiosk(content)
     pilot.app.wake_up()
-    open_search(pilot, "ru")
+    open_name_search(pilot, "ru")
     pilot.type_text(SECRET)
     pilot.key(13)
     pilot.tap("hear_story")
@@ -225,7 +208,7 @@ def test_every_key_of_every_script_is_at_least_48_dp_on_the_search(app_on, large
 
     pilot = app_on("home", names=PEOPLE)
     pilot.app.theme.large_text = large_text
-    open_search(pilot, "en")
+    open_name_search(pilot, "en")
     keys = pilot.screen.ids.letters
     for script in ("kk", "ru", "latin"):
         pilot.tap(key(pilot, f"script_{script}"))
