@@ -25,7 +25,7 @@ PITCHES = {"kk": 196.0, "ru": 247.0, "en": 330.0}
 def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
               settings: dict | None = None, notes: dict | None = None,
               shared_recording: bool = False, names: list[dict] | None = None,
-              names_demonstration: bool = False) -> Path:
+              names_demonstration: bool = False, plans: bool = False) -> Path:
     """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
 
     Every stop and language has its own recording, ``assets/audio/LANG/STOP.ogg`` (each
@@ -33,7 +33,9 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
     ``shared_recording`` names one file, ``assets/audio/shared.ogg``, everywhere instead.
     ``settings`` go to museum.kiosk; ``notes`` maps a stop index to its content note.
     ``names`` (rows of names.csv as dicts, see ``PEOPLE``) writes names.csv and names it
-    in museum.names, marked a demonstration if ``names_demonstration``.
+    in museum.names, marked a demonstration if ``names_demonstration``. ``plans`` draws two
+    plans (``grounds`` and ``hall``), places the stops on them in turn (all but the last,
+    which stands on no plan) and puts the Wall of Memory along the grounds' lower edge.
     """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
@@ -81,6 +83,8 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
                        **({"names": "names.csv", "names_demonstration": names_demonstration}
                           if names is not None else {})},
             "stops": entries}
+    if plans:
+        _add_plans(root, tour)
     if names is not None:
         write_names(root / "names.csv", names)
     (root / "stops.yaml").write_text(yaml.safe_dump(tour, allow_unicode=True, sort_keys=False),
@@ -166,3 +170,37 @@ def write_names(path: Path, people: list[dict]) -> Path:
         for person in people:
             writer.writerow({column: person.get(column, "") for column in NAME_COLUMNS})
     return path
+
+
+#: The sample plans: id -> (title in every language, size in pixels).
+PLANS = {"grounds": ({"kk": "Аумақ", "ru": "Территория", "en": "Grounds"}, (1200, 800)),
+         "hall": ({"kk": "Зал", "ru": "Зал", "en": "Hall"}, (900, 900))}
+
+
+def plan_picture(path: Path, size: tuple[int, int], shade: int) -> None:
+    """A plain plan: a ground, an outline and a path across it."""
+    from PIL import Image, ImageDraw
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, (shade, shade, shade - 12))
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    draw.rectangle((w * .05, h * .05, w * .95, h * .95), outline=(40, 40, 40), width=6)
+    draw.line((w * .1, h * .5, w * .9, h * .5), fill=(120, 110, 90), width=18)
+    image.save(path)
+
+
+def _add_plans(root: Path, tour: dict) -> None:
+    museum, stops = tour["museum"], tour["stops"]
+    museum["maps"] = []
+    for n, (plan_id, (title, size)) in enumerate(PLANS.items()):
+        image = f"assets/images/plan-{plan_id}.png"
+        plan_picture(root / image, size, 220 - 20 * n)
+        museum["maps"].append({"id": plan_id, "image": image, "title": dict(title)})
+    museum["wall_of_memory"] = {"map": "grounds", "first": {"x": 0.1, "y": 0.9},
+                                "last": {"x": 0.9, "y": 0.9}}
+    placed = stops[:-1] if len(stops) > 1 else stops
+    for index, stop in enumerate(placed):
+        plan_id = "grounds" if index % 2 == 0 else "hall"
+        stop["place"] = {"map": plan_id, "x": round(0.15 + 0.7 * index / max(1, len(placed)), 3),
+                         "y": 0.3 if plan_id == "grounds" else 0.6}

@@ -12,6 +12,8 @@ from ..content import pick
 from ..i18n import N_
 
 INVITATION = N_("Touch the screen to begin")
+#: The heading of the stops placed on no plan, after those of the plans.
+ELSEWHERE = N_("Other stops")
 
 
 class StopOpening:
@@ -46,6 +48,7 @@ class StopOpening:
             return
         self._show_stop(stop)
         self.screens.current = "stop"
+        self._note_visited(stop.id)
         self.usage.record("stop_open", stop=stop.id, how=how)
 
     def open_neighbour(self, step: int) -> None:
@@ -133,7 +136,25 @@ class StopOpening:
             "title": self.stop_text(stop, "title", self.language),
             "image": self.picture(stop.images[0].file, thumbnail=True),
             "chosen": screen.choose_stop,
-        } for stop in self.tour.stops]
+            **({"group": group} if group is not None else {}),
+        } for group, stop in self._stops_by_plan()]
+
+    def _stops_by_plan(self) -> list[tuple[str | None, object]]:
+        """(heading, stop) in the order the tour screen shows them: by plan, in the order
+        of museum.maps, walking order within each; stops on no plan last. Without plans,
+        the walking order and no headings."""
+        plans = getattr(self.tour.museum, "maps", None)  # MODEL-PENDING
+        if not plans:
+            return [(None, stop) for stop in self.tour.stops]
+        shown = []
+        for plan in plans:
+            title = pick(plan.title, self.language, self._fallbacks())
+            shown += [(title, stop) for stop in self.tour.stops
+                      if getattr(stop, "place", None) is not None and stop.place.map == plan.id]
+        placed = {stop.id for _, stop in shown}
+        others = self.tr._(ELSEWHERE)
+        shown += [(others, stop) for stop in self.tour.stops if stop.id not in placed]
+        return shown
 
     def _fill_attract(self) -> None:
         if not self.screens.is_built("attract"):

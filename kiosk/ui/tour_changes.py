@@ -47,6 +47,7 @@ class TourChanges:
         """Make ``tour`` the one shown, with the museum's settings."""
         self.tour = tour
         self.languages = list(tour.languages)
+        self._take_up_plans(tour)
         if first or self.language not in self.languages:
             self.tr.switch(tour.museum.default_language)
             self.language = tour.museum.default_language

@@ -1,8 +1,15 @@
-"""Every stop of the tour as a large tile, in walking order, scrolling for hundreds."""
+"""Every stop of the tour as a large tile, in walking order, scrolling for hundreds.
+
+Where the tour has plans (museum.maps), the stops are grouped by the plan they stand on,
+each group under the plan's title as a heading that spans the grid's width; stops placed
+on no plan come last. A heading starts a row of its own: the grid's other cells of that
+row, and those left at the end of a group, are empty.
+"""
 
 from kivy.clock import Clock
 from kivy.metrics import dp
 from kivy.properties import ListProperty, NumericProperty
+from kivy.uix.label import Label
 from kivy.uix.screenmanager import Screen
 
 from ..rules import load_rules_beside
@@ -12,6 +19,15 @@ from ..widgets import toolbar  # noqa: F401  (Header, Toolbar, in tour.kv)
 
 #: The narrowest a tile may be (dp, before the larger-text scale): fewer columns below.
 TILE_MIN_WIDTH = 360
+#: The height of a plan's heading over its stops (dp, before the larger-text scale).
+HEADING_HEIGHT = 64
+
+
+class PlanHeading(Label):
+    """The title of a plan over the stops that stand on it, as wide as the grid
+    (:attr:`span`): its words run on over the row's empty cells."""
+
+    span = NumericProperty(0)
 
 
 class TourScreen(Screen):
@@ -22,6 +38,9 @@ class TourScreen(Screen):
     """
 
     tiles = ListProperty([])
+    #: What the RecycleView shows: the tiles with the headings of their groups (and the
+    #: empty cells that put each heading on a row of its own).
+    items = ListProperty([])
     #: Set in tour.kv: the larger-text scale and the width of the list of tiles.
     text_scale = NumericProperty(1.0)
     list_width = NumericProperty(0)
@@ -52,7 +71,28 @@ class TourScreen(Screen):
         self.columns = max(1, int((self.list_width - 2 * self.margin)
                                   / (dp(TILE_MIN_WIDTH) * self.text_scale)))
         self.tile_height = stop_tile.tile_height(self.tile_width, self.tiles, self.text_scale)
+        self.items = self._with_headings()
 
+    def _with_headings(self) -> list[dict]:
+        """The tiles (each may name its ``group``, a plan's title) with a heading row before
+        each group; without groups, the tiles alone."""
+        if not any(tile.get("group") for tile in self.tiles):
+            return [dict(tile, height=self.tile_height) for tile in self.tiles]
+        columns, items, group, in_row = self.columns, [], None, 0
+        heading = dp(HEADING_HEIGHT) * self.text_scale
+        width = self.list_width - 2 * self.margin
+        for tile in self.tiles:
+            if tile.get("group", "") != group:
+                group = tile.get("group", "")
+                if in_row:  # the last row of the group before: empty cells to its end
+                    items += [{"viewclass": "Widget", "height": self.tile_height}] * (columns - in_row)
+                items.append({"viewclass": "PlanHeading", "text": group, "height": heading,
+                              "span": width})
+                items += [{"viewclass": "Widget", "height": heading}] * (columns - 1)
+                in_row = 0
+            items.append(dict(tile, height=self.tile_height))
+            in_row = (in_row + 1) % columns
+        return items
     def choose_stop(self, stop_id: str) -> None:
         """A tile was touched: the screen says so (the app opens the stop)."""
         self.dispatch("on_stop_chosen", stop_id)

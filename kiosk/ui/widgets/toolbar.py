@@ -74,4 +74,8 @@ class KeypadButton(QuietButton):
     """Opens the number pad, for the number shown at an exhibit."""
 
 
+class MapButton(QuietButton):
+    """Opens the plan where the kiosk stands; only where the tour has plans."""
+
+
 load_rules_beside(__file__)
