@@ -30,3 +30,13 @@ from hypothesis import settings  # noqa: E402
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("explore", print_blob=True)
 settings.load_profile("ci" if os.environ.get("CI") else "explore")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def small_tour(tmp_path_factory) -> Path:
+    """A made-up tour of two stops with two-second recordings, one for each test module."""
+    from samples import make_tour
+
+    return make_tour(tmp_path_factory.mktemp("small-tour") / "tour", stops=2, seconds=2)

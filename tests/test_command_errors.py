@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from samples import make_tour
 from tests.small_disks import needs_root, tmpfs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,11 +48,6 @@ def said(result: subprocess.CompletedProcess) -> list[str]:
     return [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
 
 
-@pytest.fixture(scope="module")
-def tour(tmp_path_factory) -> Path:
-    return make_tour(tmp_path_factory.mktemp("errors") / "tour", stops=2, seconds=2)
-
-
 @pytest.fixture
 def file_in_place(tmp_path) -> Path:
     path = tmp_path / "kiosk-data"
@@ -81,8 +75,9 @@ def assert_one_clear_line(result, data: Path, *words: str) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(WRITERS))
-def test_a_file_where_the_data_folder_should_be_is_named_in_one_line(name, file_in_place, tour):
-    result = command(name, file_in_place, tour)
+def test_a_file_where_the_data_folder_should_be_is_named_in_one_line(name, file_in_place,
+                                                                     small_tour):
+    result = command(name, file_in_place, small_tour)
     assert_one_clear_line(result, file_in_place, "is a file, not a folder")
     assert file_in_place.read_text(encoding="utf-8") == "not a folder\n"  # left as it was
 
@@ -90,27 +85,27 @@ def test_a_file_where_the_data_folder_should_be_is_named_in_one_line(name, file_
 @needs_root
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(WRITERS))
-def test_a_read_only_data_folder_is_named_in_one_line(name, read_only, tour):
-    result = command(name, read_only, tour)
+def test_a_read_only_data_folder_is_named_in_one_line(name, read_only, small_tour):
+    result = command(name, read_only, small_tour)
     assert_one_clear_line(result, read_only, "cannot be written", "Read-only file system")
 
 
 @pytest.mark.slow
-def test_a_folder_under_a_file_is_named_with_the_file(file_in_place, tour):
+def test_a_folder_under_a_file_is_named_with_the_file(file_in_place, small_tour):
     data = file_in_place / "kiosk"
-    result = command("selftest", data, tour)
+    result = command("selftest", data, small_tour)
     assert_one_clear_line(result, data, f"{file_in_place} is a file")
 
 
-def test_stats_names_a_file_where_the_data_folder_should_be(file_in_place, tour):
-    result = command("stats", file_in_place, tour)
+def test_stats_names_a_file_where_the_data_folder_should_be(file_in_place, small_tour):
+    result = command("stats", file_in_place, small_tour)
     assert_one_clear_line(result, file_in_place, "is a file, not a folder")
     assert "No visits recorded yet" not in result.stdout
 
 
 @needs_root
-def test_stats_reads_a_read_only_data_folder(read_only, tour):
-    result = command("stats", read_only, tour)  # a read-only copy of a kiosk's figures
+def test_stats_reads_a_read_only_data_folder(read_only, small_tour):
+    result = command("stats", read_only, small_tour)  # a read-only copy of a kiosk's figures
     assert result.returncode == 0, said(result)
     assert "Traceback" not in result.stdout + result.stderr
 
@@ -118,12 +113,13 @@ def test_stats_reads_a_read_only_data_folder(read_only, tour):
 @needs_root
 @pytest.mark.slow
 @pytest.mark.parametrize("where", ["file", "read-only"])
-def test_run_serves_visitors_and_says_so_in_one_line(where, file_in_place, read_only, tour, tmp_path):
+def test_run_serves_visitors_and_says_so_in_one_line(where, file_in_place, read_only, small_tour,
+                                                      tmp_path):
     data = file_in_place if where == "file" else read_only
     errors = tmp_path / "run.err"
     with errors.open("w") as err:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--content", str(tour),
-                                 "--data", str(data)], cwd=ROOT, env=_env(),
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--content",
+                                 str(small_tour), "--data", str(data)], cwd=ROOT, env=_env(),
                                 stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 60

@@ -20,24 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from samples import make_tour
 from tests.small_disks import needs_root, tmpfs
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN = "4829"
 
 
-@pytest.fixture(scope="module")
-def tour(tmp_path_factory) -> Path:
-    return make_tour(tmp_path_factory.mktemp("pin-security") / "tour", stops=2, seconds=2)
-
-
 @pytest.fixture
-def temp_root(tmp_path) -> Path:
+def temp_root(tmp_path_factory) -> Path:
     """The kiosk's TMPDIR: where it puts a fallback folder (not the machine's /tmp)."""
-    path = tmp_path / "tmp"
-    path.mkdir()
-    return path
+    return tmp_path_factory.mktemp("kiosk-tmpdir")
 
 
 def _env(temp_root: Path) -> dict:
@@ -113,11 +105,11 @@ def record(folder: Path) -> dict:
 
 @needs_root
 @pytest.mark.slow
-def test_a_read_only_data_folder_keeps_its_pin_on_the_fallback(read_only_with_pin, tour,
+def test_a_read_only_data_folder_keeps_its_pin_on_the_fallback(read_only_with_pin, small_tour,
                                                                temp_root, tmp_path):
     from kiosk.pin import PinStore
 
-    kiosk = Kiosk(tour, read_only_with_pin, temp_root, tmp_path / "run.err")
+    kiosk = Kiosk(small_tour, read_only_with_pin, temp_root, tmp_path / "run.err")
     try:
         fallback = kiosk.fallback()
         assert fallback.parent == temp_root
@@ -133,8 +125,8 @@ def test_a_read_only_data_folder_keeps_its_pin_on_the_fallback(read_only_with_pi
 
 @needs_root
 @pytest.mark.slow
-def test_a_file_in_place_of_the_data_folder_means_no_pin_even_if_one_was_left(tour, temp_root,
-                                                                              tmp_path):
+def test_a_file_in_place_of_the_data_folder_means_no_pin_even_if_one_was_left(small_tour,
+                                                                              temp_root, tmp_path):
     from kiosk.pin import PinStore
 
     data = tmp_path / "data"
@@ -142,7 +134,7 @@ def test_a_file_in_place_of_the_data_folder_means_no_pin_even_if_one_was_left(to
     stale = temp_root / f"alzhir-kiosk-{os.getuid()}"
     stale.mkdir(mode=0o700)
     PinStore(stale).set_pin("1357")  # left there by an earlier start, or planted
-    kiosk = Kiosk(tour, data, temp_root, tmp_path / "run.err")
+    kiosk = Kiosk(small_tour, data, temp_root, tmp_path / "run.err")
     try:
         fallback = kiosk.fallback()
         assert "it has no staff PIN, so the staff panel stays shut" in kiosk.said()
@@ -156,16 +148,16 @@ def test_a_file_in_place_of_the_data_folder_means_no_pin_even_if_one_was_left(to
 @needs_root
 @pytest.mark.slow
 def test_repeated_starts_reuse_one_fallback_folder_and_two_kiosks_never_share(
-        read_only_with_pin, tour, temp_root, tmp_path):
+        read_only_with_pin, small_tour, temp_root, tmp_path):
     seen = []
     for n in range(3):  # switched off and on three times
-        kiosk = Kiosk(tour, read_only_with_pin, temp_root, tmp_path / f"run-{n}.err")
+        kiosk = Kiosk(small_tour, read_only_with_pin, temp_root, tmp_path / f"run-{n}.err")
         seen.append(kiosk.fallback())
         kiosk.stop()
     assert len(set(seen)) == 1, seen
-    first = Kiosk(tour, read_only_with_pin, temp_root, tmp_path / "a.err")
+    first = Kiosk(small_tour, read_only_with_pin, temp_root, tmp_path / "a.err")
     try:
-        second = Kiosk(tour, read_only_with_pin, temp_root, tmp_path / "b.err")
+        second = Kiosk(small_tour, read_only_with_pin, temp_root, tmp_path / "b.err")
         try:
             assert first.fallback() == seen[0]
             assert second.fallback() != first.fallback()  # one writer per event log
