@@ -76,6 +76,40 @@ class Picture(_Strict):
         "by itself. Leave it out to let visitors move through the pictures alone.")
 
 
+class PlanPoint(_Strict):
+    """A point on a plan, as fractions of the plan's picture from its top-left corner, so
+    a new drawing of the same proportions keeps every point."""
+
+    x: float = Field(ge=0, le=1, description="From the left edge (0) to the right edge (1).")
+    y: float = Field(ge=0, le=1, description="From the top edge (0) to the bottom edge (1).")
+
+
+class Place(PlanPoint):
+    """Where a stop stands: a plan of museum.maps and a point on it."""
+
+    map: str = Field(pattern=STOP_ID_PATTERN,
+                     description="The id of a plan listed under museum.maps, e.g. grounds.")
+
+
+class Plan(_Strict):
+    """One plan of the grounds or of a floor of the museum, shown by the kiosk's map."""
+
+    id: str = Field(pattern=STOP_ID_PATTERN,
+                    description="A stable id the stops' places name, e.g. grounds or floor-1.")
+    image: RelativePath = Field(description="The plan's picture, a PNG or JPEG in "
+                                "assets/images/.")
+    title: Titles = Field(min_length=1, description="The plan's name in each language.")
+
+
+class WallOnPlan(_Strict):
+    """Where the Wall of Memory stands on a plan: its panels run evenly from the first
+    point (panel 1) to the last (the last panel)."""
+
+    map: str = Field(pattern=STOP_ID_PATTERN, description="The id of the plan it is on.")
+    first: PlanPoint = Field(description="Where panel 1 stands.")
+    last: PlanPoint = Field(description="Where the last panel stands.")
+
+
 class Stop(_Strict):
     """One place on the tour: an exhibit hall, an installation, a sculpture..."""
 
@@ -100,6 +134,10 @@ class Stop(_Strict):
     hidden: bool = Field(
         default=False, description="true keeps the stop in the file but off the tour."
     )
+    place: Place | None = Field(
+        default=None,
+        description="Where the stop stands on a plan: {map: grounds, x: 0.42, y: 0.61}, "
+        "fractions of the plan's picture from its top-left corner.")
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -147,6 +185,14 @@ class Museum(_Strict):
         default=False,
         description="true while the list of names is a made-up demonstration list, not "
         "the names of the Wall; the search screen then says so.")
+    maps: list[Plan] = Field(
+        default_factory=list,
+        description="Plans of the grounds and of each floor of the museum, in the order the "
+        "map offers them; each stop says where it stands with place.")
+    wall_of_memory: WallOnPlan | None = Field(
+        default=None,
+        description="Where the Wall of Memory stands on a plan, so a name found is shown "
+        "there.")
 
     @field_validator("languages")
     @classmethod

@@ -148,8 +148,8 @@ class PlanVisits:
         screen.here = (x, y)
 
     def _take_up_plans(self, tour) -> None:
-        self.has_maps = bool(tour is not None and getattr(tour.museum, "maps", None))  # MODEL-PENDING
-        wall = getattr(tour.museum, "wall_of_memory", None) if tour is not None else None
+        self.has_maps = bool(tour is not None and tour.museum.maps)
+        wall = tour.museum.wall_of_memory if tour is not None else None
         self.wall_on_map = bool(self.has_maps and wall is not None
                                 and wall.map in {plan.id for plan in tour.museum.maps})
 

@@ -143,14 +143,14 @@ class StopOpening:
         """(heading, stop) in the order the tour screen shows them: by plan, in the order
         of museum.maps, walking order within each; stops on no plan last. Without plans,
         the walking order and no headings."""
-        plans = getattr(self.tour.museum, "maps", None)  # MODEL-PENDING
+        plans = self.tour.museum.maps
         if not plans:
             return [(None, stop) for stop in self.tour.stops]
         shown = []
         for plan in plans:
             title = pick(plan.title, self.language, self._fallbacks())
             shown += [(title, stop) for stop in self.tour.stops
-                      if getattr(stop, "place", None) is not None and stop.place.map == plan.id]
+                      if stop.place is not None and stop.place.map == plan.id]
         placed = {stop.id for _, stop in shown}
         others = self.tr._(ELSEWHERE)
         shown += [(others, stop) for stop in self.tour.stops if stop.id not in placed]

@@ -217,7 +217,7 @@ def test_the_script_keys_read_the_same_and_the_words_follow_the_language(keyboar
         named = keys.named_keys()
         assert [named[f"script_{s}"].text for s in SCRIPTS] == ["ҚАЗ", "РУС", "ABC"]
         words[language] = [named[n].text for n in ("key_space", "key_erase", "key_clear")]
-    assert words == {"kk": ["Бос орын", "Өшіру", "Барлығын өшіру"],
+    assert words == {"kk": ["Аралық", "Өшіру", "Барлығын өшіру"],
                      "ru": ["Пробел", "Стереть", "Стереть всё"],
                      "en": ["Space", "Erase", "Clear all"]}
 

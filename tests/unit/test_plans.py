@@ -1,0 +1,29 @@
+"""The plans of the tour: which stops stand on which plan, and where a panel of the wall is."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.content import read_tour
+from kiosk.content.model import PlanPoint, WallOnPlan
+from kiosk.content.plans import plan_of, stops_on, unplaced, wall_point
+from samples import make_tour
+
+
+def test_stops_by_plan_in_walking_order_and_those_on_none(tmp_path):
+    tour = read_tour(make_tour(tmp_path, stops=5, seconds=2.0, plans=True)).valid_tour()
+    assert [p.id for p in tour.museum.maps] == ["grounds", "hall"]
+    assert plan_of(tour, "hall").title["en"] == "Hall" and plan_of(tour, "attic") is None
+    assert [s.id for s in stops_on(tour, "grounds")] == ["stop-1", "stop-3"]
+    assert [s.id for s in stops_on(tour, "hall")] == ["stop-2", "stop-4"]
+    assert [s.id for s in unplaced(tour)] == ["stop-5"]
+
+
+@pytest.mark.parametrize("panel, panels, expected", [
+    (1, 120, (0.1, 0.9)), (120, 120, (0.9, 0.1)), (60, 119, (0.5, 0.5)), (1, 1, (0.1, 0.9)),
+    (500, 120, (0.9, 0.1)),  # beyond the wall: its last panel
+])
+def test_a_panel_stands_evenly_along_the_wall(panel, panels, expected):
+    wall = WallOnPlan(map="grounds", first=PlanPoint(x=0.1, y=0.9), last=PlanPoint(x=0.9, y=0.1))
+    point = wall_point(wall, panel, panels)
+    assert (point.x, point.y) == pytest.approx(expected)
