@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from . import first_frame, frames, language_switch, memory, report, tap_to_play, tile_tap
-from ._common import REPO, Workspace
+from ._common import REPO, Workspace, figure
 
 #: How much of each figure a run measures: full, and quick (CI: a tiny size of each).
 FULL = {"first_frame_runs": 7, "play_taps": 30, "tile_fade_taps": 100, "tile_cut_taps": 200,
@@ -99,9 +99,8 @@ def other_figures(quick: bool, skip: list[str], separate: dict | None = None) ->
                 figures += measured
         except Exception:  # a broken benchmark must not lose the others' figures
             traceback.print_exc()
-            figures.append({"name": f"{name} failed", "value": None, "unit": "", "floor": None,
-                            "goal": None, "meets": None, "runs": 0,
-                            "notes": traceback.format_exc(limit=2).splitlines()[-1]})
+            figures.append(figure(f"{name} failed", None, "", floor=None, runs=0,
+                                  notes=traceback.format_exc(limit=2).splitlines()[-1]))
     return figures
 
 

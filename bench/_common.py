@@ -1,4 +1,5 @@
-"""Shared by the figures: the child environment, child processes, medians and percentiles.
+"""Shared by the figures: the child environment, child processes, a figure's fields,
+medians and percentiles.
 
 Nothing here imports Kivy: the parent process never opens a window; every measurement
 that needs one runs in a fresh child process (Kivy cannot reopen its window, and each
@@ -121,6 +122,26 @@ def run_child(module: str, args: list[str], ws: Workspace, timeout: float = 300.
     """Run a child to the end and return its RESULT."""
     log = ws.root / f"{module.rsplit('.', 1)[-1]}.stderr"
     return read_result(spawn(module, args, ws.env, log), log, timeout, log_dirs=ws.log_dirs)[0]
+
+
+def figure(name: str, value, unit: str, *, floor, runs: int, notes: str,
+           goal: str | None = None, meets: bool | None = None) -> dict:
+    """One figure as bench/results.json keeps it and docs/performance.md shows it: the
+    value beside its floor, the goal in words and whether the value meets it (both None
+    where no goal is set), how many runs it took and how it was measured."""
+    return {"name": name, "value": value, "unit": unit, "floor": floor, "goal": goal,
+            "meets": meets, "runs": runs, "notes": notes}
+
+
+def print_alone(measure) -> None:
+    """A bench module run alone: its figures (``--quick``: at a tiny size) printed as JSON."""
+    for one in measure("--quick" in sys.argv[1:]):
+        print(json.dumps(one, ensure_ascii=False, indent=2))
+
+
+def at_most(value: float, limit: float, unit: str) -> dict:
+    """A goal of at most ``limit`` ``unit`` and whether ``value`` meets it, for figure()."""
+    return {"goal": f"at most {limit:g} {unit}", "meets": value <= limit}
 
 
 def median(values) -> float:

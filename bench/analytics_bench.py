@@ -40,6 +40,8 @@ import threading
 import time
 from pathlib import Path
 
+from ._common import at_most, figure, print_alone
+
 REPO = Path(__file__).resolve().parent.parent
 LANGUAGES = ("kk", "ru", "en")
 HOW = ("tile", "tile", "tile", "keypad", "next", "previous")
@@ -319,51 +321,43 @@ def measure(quick: bool) -> list[dict]:
     stats_s, floor_s = statistics.median(stats), statistics.median(floor_stats)
     size_mb = size / 1e6 / (events / 100_000)
     lines_mb = lines_bytes / 1e6 / (events / 100_000)
-    return [
-        {"name": "Logging one event on the UI thread, median", "unit": "µs",
-         "value": round(rec_med, 2), "floor": round(put_med, 2),
-         "goal": f"at most {RECORD_MEDIAN_GOAL_US:g} µs",
-         "meets": rec_med <= RECORD_MEDIAN_GOAL_US,
-         "runs": samples, "notes": record_note},
-        {"name": "Logging one event on the UI thread, p99", "unit": "µs",
-         "value": round(rec_p99, 2), "floor": round(put_p99, 2),
-         "goal": f"at most {RECORD_P99_GOAL_US:g} µs", "meets": rec_p99 <= RECORD_P99_GOAL_US,
-         "runs": samples, "notes": "Method as for the median."},
-        {"name": "Longest pause of the UI thread while the writer flushes", "unit": "ms",
-         "value": round(pause_max, 2), "floor": round(max(floor_late), 2),
-         "goal": f"at most {PAUSE_GOAL_MS:.1f} ms (one frame at 60 fps)",
-         "meets": pause_max <= PAUSE_GOAL_MS, "runs": len(ours_flush),
-         "notes": (f"For {pause_s:g} s the main thread slept 1 ms at a time and noted how late "
-                   f"it woke, while the writer added 5 events every 50 ms to a part already "
-                   f"holding {filled:,} (a part holds at most {PART_SIZE:,}; on the kiosk "
-                   f"the writer flushes every 2 s). {lateness(ours_name)}. The same for "
-                   f"TinyDB's own storages, "
-                   f"which encode the whole file in one call holding the GIL: "
-                   f"{lateness('TinyDB JSONStorage')}; "
-                   f"{lateness('TinyDB CachingMiddleware(JSONStorage)')}. Floor: the loop "
-                   f"with no writer: longest {max(floor_late):.1f} ms, p99 "
-                   f"{_percentile(floor_late, 99):.2f} ms. {machine}")},
-        {"name": f"Stats over {events:,} events", "unit": "s",
-         "value": round(stats_s, 2), "floor": round(floor_s, 2),
-         "goal": f"at most {STATS_GOAL_S:g} s", "meets": stats_s <= STATS_GOAL_S, "runs": runs,
-         "notes": (f"Report.from_data_dir over {len(files)} files ({size / 1e6:.0f} MB) that "
-                   f"EventLog wrote in {made_s:.0f} s (flushes of 5,000; not timed): "
-                   f"{report.sessions:,} visits over {len(report.sessions_per_day)} days, "
-                   f"{len(report.stops)} stops. Runs (s): {[round(s, 2) for s in stats]}. "
-                   f"Floor: json.load of every file, nothing counted; runs (s): "
-                   f"{[round(s, 2) for s in floor_stats]}. {machine}")},
-        {"name": "Database size per 100,000 events", "unit": "MB",
-         "value": round(size_mb, 2), "floor": round(lines_mb, 2),
-         "goal": f"at most {SIZE_GOAL_MB:g} MB", "meets": size_mb <= SIZE_GOAL_MB, "runs": 1,
-         "notes": (f"{size / 1e6:.1f} MB for {events:,} events in {len(files)} files of up "
-                   f"to {PART_SIZE:,} ({size / events:.0f} bytes an event). Floor: the same "
-                   f"events as "
-                   f"compact JSON lines, without TinyDB's ids ({lines_bytes / events:.0f} bytes "
-                   f"an event). Two years are kept.")},
+    pause_note = (f"For {pause_s:g} s the main thread slept 1 ms at a time and noted how late "
+                  f"it woke, while the writer added 5 events every 50 ms to a part already "
+                  f"holding {filled:,} (a part holds at most {PART_SIZE:,}; on the kiosk the "
+                  f"writer flushes every 2 s). {lateness(ours_name)}. The same for TinyDB's "
+                  f"own storages, which encode the whole file in one call holding the GIL: "
+                  f"{lateness('TinyDB JSONStorage')}; "
+                  f"{lateness('TinyDB CachingMiddleware(JSONStorage)')}. Floor: the loop with "
+                  f"no writer: longest {max(floor_late):.1f} ms, p99 "
+                  f"{_percentile(floor_late, 99):.2f} ms. {machine}")
+    stats_note = (f"Report.from_data_dir over {len(files)} files ({size / 1e6:.0f} MB) that "
+                  f"EventLog wrote in {made_s:.0f} s (flushes of 5,000; not timed): "
+                  f"{report.sessions:,} visits over {len(report.sessions_per_day)} days, "
+                  f"{len(report.stops)} stops. Runs (s): {[round(s, 2) for s in stats]}. "
+                  f"Floor: json.load of every file, nothing counted; runs (s): "
+                  f"{[round(s, 2) for s in floor_stats]}. {machine}")
+    size_note = (f"{size / 1e6:.1f} MB for {events:,} events in {len(files)} files of up to "
+                 f"{PART_SIZE:,} ({size / events:.0f} bytes an event). Floor: the same events "
+                 f"as compact JSON lines, without TinyDB's ids ({lines_bytes / events:.0f} "
+                 f"bytes an event). Two years are kept.")
+    logging = [figure(f"Logging one event on the UI thread, {which}", round(ours, 2), "µs",
+                      floor=round(floor, 2), runs=samples, notes=notes,
+                      **at_most(ours, goal, "µs"))
+               for which, ours, floor, goal, notes in (
+                   ("median", rec_med, put_med, RECORD_MEDIAN_GOAL_US, record_note),
+                   ("p99", rec_p99, put_p99, RECORD_P99_GOAL_US, "Method as for the median."))]
+    return logging + [
+        figure("Longest pause of the UI thread while the writer flushes", round(pause_max, 2),
+               "ms", floor=round(max(floor_late), 2), runs=len(ours_flush), notes=pause_note,
+               goal=f"at most {PAUSE_GOAL_MS:.1f} ms (one frame at 60 fps)",
+               meets=pause_max <= PAUSE_GOAL_MS),
+        figure(f"Stats over {events:,} events", round(stats_s, 2), "s", floor=round(floor_s, 2),
+               runs=runs, notes=stats_note, **at_most(stats_s, STATS_GOAL_S, "s")),
+        figure("Database size per 100,000 events", round(size_mb, 2), "MB",
+               floor=round(lines_mb, 2), runs=1, notes=size_note,
+               **at_most(size_mb, SIZE_GOAL_MB, "MB")),
     ]
 
 
 if __name__ == "__main__":
-    figures = measure("--quick" in sys.argv[1:])
-    for figure in figures:
-        print(json.dumps(figure, ensure_ascii=False, indent=2))
+    print_alone(measure)

@@ -28,7 +28,6 @@ notes also give the bare pure-Python ``yaml.safe_load``.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import statistics
@@ -39,6 +38,8 @@ import time
 from pathlib import Path
 
 from samples import make_big_tour
+
+from ._common import at_most, figure, print_alone
 
 REPO = Path(__file__).resolve().parent.parent
 LANGUAGES = ("kk", "ru", "en")
@@ -147,33 +148,28 @@ def measure(quick: bool) -> list[dict]:
     def used(name):
         return (f"CPU time used (all threads and worker processes): median "
                 f"{statistics.median(cpu[name]):.2f} s.")
-    return [
-        {"name": f"check of a {stops}-stop tour, as staff run it", "unit": "s",
-         "value": round(proc_s, 3), "floor": round(floor_s, 3),
-         "goal": f"at most {CHECK_GOAL_S:g} s", "meets": proc_s <= CHECK_GOAL_S, "runs": runs,
-         "notes": (f"`python main.py check --content DIR` in a fresh process, spawn to exit, "
-                   f"exit status 0. Runs (ms): {ms(process)}. {used('process')} {what} "
-                   f"{floor_note} What changed in check: see the next figure's notes.")},
-        {"name": f"check of a {stops}-stop tour, in process", "unit": "s",
-         "value": round(check_s, 3), "floor": round(floor_s, 3),
-         "goal": f"at most {CHECK_GOAL_S:g} s", "meets": check_s <= CHECK_GOAL_S, "runs": runs,
-         "notes": (f"kiosk.check.check_content(DIR): the loader's checks, languages, and every "
-                   f"recording (opened by libsndfile, its first 0.1 s decoded), caption file "
-                   f"(parsed by webvtt-py's rules) and picture (header and structure "
-                   f"verified) opened, shared among {Inspections().workers} worker processes "
-                   f"started before stops.yaml is parsed. Runs (ms): {ms(in_process)}. "
-                   f"{used('check')} All in one process (workers=1): {ms(serial)} ms. "
-                   + floor_note + " " + CHANGED)},
-        {"name": f"load of a {stops}-stop tour, as the kiosk does it", "unit": "s",
-         "value": round(load_s, 3), "floor": round(floor_s, 3),
-         "goal": f"at most {LOAD_GOAL_S:g} s", "meets": load_s <= LOAD_GOAL_S, "runs": runs,
-         "notes": (f"kiosk.content.read_tour(DIR) in process: YAML events with every value's "
-                   f"place, the model, ids and numbers, every file's existence; nothing "
-                   f"decoded. Runs (ms): {ms(load)}. {used('load')} " + floor_note)},
-    ]
+
+    staff_note = (f"`python main.py check --content DIR` in a fresh process, spawn to exit, "
+                  f"exit status 0. Runs (ms): {ms(process)}. {used('process')} {what} "
+                  f"{floor_note} What changed in check: see the next figure's notes.")
+    process_note = (f"kiosk.check.check_content(DIR): the loader's checks, languages, and "
+                    f"every recording (opened by libsndfile, its first 0.1 s decoded), caption "
+                    f"file (parsed by webvtt-py's rules) and picture (header and structure "
+                    f"verified) opened, shared among {Inspections().workers} worker "
+                    f"processes started before stops.yaml is parsed. Runs (ms): "
+                    f"{ms(in_process)}. {used('check')} All in one process (workers=1): "
+                    f"{ms(serial)} ms. " + floor_note + " " + CHANGED)
+    load_note = (f"kiosk.content.read_tour(DIR) in process: YAML events with every value's "
+                 f"place, the model, ids and numbers, every file's existence; nothing "
+                 f"decoded. Runs (ms): {ms(load)}. {used('load')} " + floor_note)
+    return [figure(f"{task} of a {stops}-stop tour, {how}", round(seconds, 3), "s",
+                   floor=round(floor_s, 3), runs=runs, notes=notes,
+                   **at_most(seconds, goal, "s"))
+            for task, how, seconds, goal, notes in (
+                ("check", "as staff run it", proc_s, CHECK_GOAL_S, staff_note),
+                ("check", "in process", check_s, CHECK_GOAL_S, process_note),
+                ("load", "as the kiosk does it", load_s, LOAD_GOAL_S, load_note))]
 
 
 if __name__ == "__main__":
-    figures = measure("--quick" in sys.argv[1:])
-    for figure in figures:
-        print(json.dumps(figure, ensure_ascii=False, indent=2))
+    print_alone(measure)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 
-from ._common import Workspace, median, read_result, spawn
+from ._common import Workspace, figure, median, read_result, spawn
 
 GOAL_RATIO = 1.5
 
@@ -72,16 +72,13 @@ def figures(summary: dict, runs: int) -> list[dict]:
                   f" The sound device opens in the frame after the first one (pygame "
                   f"imported, mixer opened): ready {audio:.0f} ms after the first frame "
                   f"(median), long before a visitor can open a stop.")
-    return [{
-        "name": "Process start to first frame of home",
-        "value": round(app["median_ms"], 1), "unit": "ms",
-        "floor": round(floor["median_ms"], 1),
-        "goal": f"at most {GOAL_RATIO:g} times the floor",
-        "meets": ratio <= GOAL_RATIO, "runs": runs,
-        "notes": (f"Median of {runs} fresh processes each (after one warm-up each), timed "
-                  f"in the parent from just before spawning to the FIRST_FRAME line: "
-                  f"{ratio:.2f} times the floor. Floor: a one-Label Kivy app, same window "
-                  f"and environment. Where the kiosk's time goes (median ms): {phases}. "
-                  f"Floor: {floor_phases}. All runs (ms): app {app['all_ms']}, "
-                  f"floor {floor['all_ms']}.{audio_text}"),
-    }]
+    return [figure(
+        "Process start to first frame of home", round(app["median_ms"], 1), "ms",
+        floor=round(floor["median_ms"], 1), runs=runs,
+        goal=f"at most {GOAL_RATIO:g} times the floor", meets=ratio <= GOAL_RATIO,
+        notes=(f"Median of {runs} fresh processes each (after one warm-up each), timed "
+               f"in the parent from just before spawning to the FIRST_FRAME line: "
+               f"{ratio:.2f} times the floor. Floor: a one-Label Kivy app, same window "
+               f"and environment. Where the kiosk's time goes (median ms): {phases}. "
+               f"Floor: {floor_phases}. All runs (ms): app {app['all_ms']}, "
+               f"floor {floor['all_ms']}.{audio_text}"))]

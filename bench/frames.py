@@ -13,7 +13,7 @@ the floor's p95, i.e. at most one dropped frame at the 95th percentile.
 
 from __future__ import annotations
 
-from ._common import Workspace, median, percentile, run_child
+from ._common import Workspace, figure, median, percentile, run_child
 
 FRAME_MS = 1000 / 60
 
@@ -54,28 +54,26 @@ def figures(r: dict, round_trips: int, seconds: float) -> list[dict]:
     floor_text = (f"Floor: an idle one-Label Kivy app, same window, {seconds:g} s: "
                   f"{_describe(floor['idle'], seconds)}.")
     fades, narration = app["fades"], app["narration"]
-    fade_p95 = percentile(fades["interval_ms"], 95)
-    narr_p95 = percentile(narration["interval_ms"], 95)
-    return [
-        {"name": "Frame time p95 during screen changes between tour and stop",
-         "value": round(fade_p95, 1), "unit": "ms", "floor": round(floor_p95, 1),
-         "goal": goal, "meets": fade_p95 <= floor_p95 + FRAME_MS,
-         "runs": len(fades["interval_ms"]),
-         "notes": (f"{fades['count']} transitions ({round_trips} round trips tour -> stop -> "
-                   f"tour, {_transition(app)}), each from the frame that runs "
-                   f"the action (open_stop / show_tour, run by the Clock inside a frame as a "
-                   f"touch is) to the frame that draws the end: {_describe(fades)}. "
-                   f"{floor_text} Time the GL driver (Mesa llvmpipe, offscreen) takes to "
-                   f"draw one full frame, forced redraw then glFinish (median): {draw}.")},
-        {"name": "Frame time p95 while a narration plays with captions",
-         "value": round(narr_p95, 1), "unit": "ms", "floor": round(floor_p95, 1),
-         "goal": goal, "meets": narr_p95 <= floor_p95 + FRAME_MS,
-         "runs": len(narration["interval_ms"]),
-         "notes": (f"Stop {narration['stop']}, captions on, the narration playing for "
-                   f"{seconds:g} s ({narration['captions_shown']} captions shown, at "
-                   f"{narration['position_s']} s at the end, still {narration['state']}): "
-                   f"{_describe(narration, seconds)}; the narration view asks the player 10 "
-                   f"times a second but moves the bar and the times in 0.5 s steps, "
-                   f"together, and the window is redrawn only when something shown "
-                   f"changed. {floor_text}")},
-    ]
+    fades_note = (f"{fades['count']} transitions ({round_trips} round trips tour -> stop -> "
+                  f"tour, {_transition(app)}), each from the frame that runs the action "
+                  f"(open_stop / show_tour, run by the Clock inside a frame as a touch is) to "
+                  f"the frame that draws the end: {_describe(fades)}. {floor_text} Time the GL "
+                  f"driver (Mesa llvmpipe, offscreen) takes to draw one full frame, forced "
+                  f"redraw then glFinish (median): {draw}.")
+    narration_note = (f"Stop {narration['stop']}, captions on, the narration playing for "
+                      f"{seconds:g} s ({narration['captions_shown']} captions shown, at "
+                      f"{narration['position_s']} s at the end, still {narration['state']}): "
+                      f"{_describe(narration, seconds)}; the narration view asks the player 10 "
+                      f"times a second but moves the bar and the times in 0.5 s steps, "
+                      f"together, and the window is redrawn only when something shown "
+                      f"changed. {floor_text}")
+    out = []
+    for name, seen, notes in (("during screen changes between tour and stop", fades,
+                               fades_note),
+                              ("while a narration plays with captions", narration,
+                               narration_note)):
+        p95 = percentile(seen["interval_ms"], 95)
+        out.append(figure(f"Frame time p95 {name}", round(p95, 1), "ms",
+                          floor=round(floor_p95, 1), goal=goal, meets=p95 <= floor_p95 + FRAME_MS,
+                          runs=len(seen["interval_ms"]), notes=notes))
+    return out

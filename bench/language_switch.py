@@ -9,7 +9,7 @@ with the title's font and width re-rendering the same new title alone.
 
 from __future__ import annotations
 
-from ._common import Workspace, median, percentile, run_child
+from ._common import Workspace, figure, median, percentile, run_child
 
 
 def measure(content, ws: Workspace, switches: int) -> dict:
@@ -40,12 +40,8 @@ def figures(r: dict) -> list[dict]:
               f"still playing after every switch: "
               f"{all(x['state'] == 'playing' for x in s)}.")
 
-    def figure(name, value, floor_value, notes):
-        return {"name": name, "value": round(value, 1), "unit": "ms",
-                "floor": round(floor_value, 2), "goal": None, "meets": None, "runs": len(s),
-                "notes": notes}
-
-    return [figure("Language switch on a stop to the screen redrawn, p50", median(drawn),
-                   median(floor), method),
-            figure("Language switch on a stop to the screen redrawn, p95",
-                   percentile(drawn, 95), percentile(floor, 95), detail)]
+    return [figure(f"Language switch on a stop to the screen redrawn, {which}",
+                   round(value, 1), "ms", floor=round(floor_value, 2), runs=len(s), notes=notes)
+            for which, value, floor_value, notes in (
+                ("p50", median(drawn), median(floor), method),
+                ("p95", percentile(drawn, 95), percentile(floor, 95), detail))]

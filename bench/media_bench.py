@@ -34,6 +34,7 @@ from PIL import Image
 if __package__ in (None, ""):  # run as a script: make `kiosk` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._common import figure  # noqa: E402
 from kiosk.media import PreparedMedia  # noqa: E402
 from samples import make_photo  # noqa: E402
 
@@ -56,11 +57,6 @@ def _show(path: Path) -> float:
     elapsed = time.perf_counter() - began
     del pixels
     return elapsed
-
-
-def _figure(name, value, unit, notes, runs, floor=None, goal=None, meets=None) -> dict:
-    return {"name": name, "value": value, "unit": unit, "floor": floor, "goal": goal,
-            "meets": meets, "runs": runs, "notes": notes}
 
 
 def measure(quick: bool) -> list[dict]:
@@ -106,42 +102,45 @@ def measure(quick: bool) -> list[dict]:
         # 3. The look-up the UI does for every picture it shows.
         lookups = 2000
         lookup_runs, stat_runs = [], []
+
+        def per_call_us(call) -> float:
+            began = time.perf_counter()
+            for _ in range(lookups):
+                call(original)
+            return (time.perf_counter() - began) / lookups * 1e6
+
         for _ in range(5):  # alternately with its floor: os.stat of the same file alone
-            began = time.perf_counter()
-            for _ in range(lookups):
-                os.stat(original)
-            stat_runs.append((time.perf_counter() - began) / lookups * 1e6)
-            began = time.perf_counter()
-            for _ in range(lookups):
-                media.display_path(original)
-            lookup_runs.append((time.perf_counter() - began) / lookups * 1e6)
+            stat_runs.append(per_call_us(os.stat))
+            lookup_runs.append(per_call_us(media.display_path))
         lookup_us, stat_us = statistics.median(lookup_runs), statistics.median(stat_runs)
 
     photo_text = (f"{len(originals)} camera-like 6000x4000 JPEGs (quality 92, "
                   f"{min(sizes_mb):.1f}-{max(sizes_mb):.1f} MB; every second one EXIF-rotated)")
+    prepare_note = (f"{photo_text} prepared into an empty cache: hash, draft decode, upright, "
+                    f"Lanczos to fit 1920x1200, display copy and 640x400 thumbnail written "
+                    f"with fsync. Median of {prepare_runs} run(s); "
+                    f"{statistics.median(per_photo_ms):.0f} ms a photograph; all runs "
+                    f"{[round(r, 2) for r in rates]}. Floor: a plain full-size Pillow decode "
+                    f"of the same files, per second (runs "
+                    f"{[round(r, 2) for r in floor_rates]}). A second prepare of the same "
+                    f"files took {again.seconds * 1000:.1f} ms in all (nothing to do).")
+    lookup_note = (f"What the UI thread pays to learn which file to show (a stat and a "
+                   f"dictionary look-up): median of 5 means of {lookups} calls, alternately "
+                   f"with the floor, os.stat() of the same file alone. It never waits for "
+                   f"preparing. Why the kiosk shows prepared copies: decoding the "
+                   f"{original_size[0]}x{original_size[1]} original ({sizes_mb[0]:.1f} MB; "
+                   f"Image.open + load + tobytes, "
+                   f"{original_size[0] * original_size[1] * 3 / 2**20:.0f} MiB of pixels) "
+                   f"took {raw_ms:.1f} ms, its {prepared_size[0]}x{prepared_size[1]} display "
+                   f"copy ({prepared_mb:.2f} MB) {ready_ms:.1f} ms, {raw_ms / ready_ms:.1f} "
+                   f"times less (medians of {show_runs}, alternately; original "
+                   f"{[round(v, 1) for v in raw]}, copy {[round(v, 1) for v in ready]}). The "
+                   f"Kivy side (kivy.core.image and a texture) is in the tile tap's figures.")
     return [
-        _figure("prepare: 24 MP photographs per second", round(rate, 2), "photos/s",
-                f"{photo_text} prepared into an empty cache: hash, draft decode, upright, "
-                f"Lanczos to fit 1920x1200, display copy and 640x400 thumbnail written with "
-                f"fsync. Median of {prepare_runs} run(s); {statistics.median(per_photo_ms):.0f} ms "
-                f"a photograph; all runs {[round(r, 2) for r in rates]}. Floor: a plain "
-                f"full-size Pillow decode of the same files, per second "
-                f"(runs {[round(r, 2) for r in floor_rates]}). A second prepare of the same "
-                f"files took {again.seconds * 1000:.1f} ms in all (nothing to do).",
-                prepare_runs, floor=round(floor_rate, 2)),
-        _figure("display_path look-up", round(lookup_us, 2), "µs",
-                f"What the UI thread pays to learn which file to show (a stat and a "
-                f"dictionary look-up): median of 5 means of {lookups} calls, alternately with "
-                f"the floor, os.stat() of the same file alone. It never waits for preparing. "
-                f"Why the kiosk shows prepared copies: decoding the {original_size[0]}x"
-                f"{original_size[1]} original ({sizes_mb[0]:.1f} MB; Image.open + load + "
-                f"tobytes, {original_size[0] * original_size[1] * 3 / 2**20:.0f} MiB of "
-                f"pixels) took {raw_ms:.1f} ms, its {prepared_size[0]}x{prepared_size[1]} "
-                f"display copy ({prepared_mb:.2f} MB) {ready_ms:.1f} ms, "
-                f"{raw_ms / ready_ms:.1f} times less (medians of {show_runs}, alternately; "
-                f"original {[round(v, 1) for v in raw]}, copy {[round(v, 1) for v in ready]}). "
-                f"The Kivy side (kivy.core.image and a texture) is in the tile tap's figures.",
-                5, floor=round(stat_us, 2)),
+        figure("prepare: 24 MP photographs per second", round(rate, 2), "photos/s",
+               floor=round(floor_rate, 2), runs=prepare_runs, notes=prepare_note),
+        figure("display_path look-up", round(lookup_us, 2), "µs", floor=round(stat_us, 2),
+               runs=5, notes=lookup_note),
     ]
 
 

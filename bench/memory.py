@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from ._common import Workspace, median, run_child
+from ._common import Workspace, figure, median, run_child
 
 
 def rounds_for(visits: int, stops: int) -> int:
@@ -48,27 +48,26 @@ def figures(r: dict, rounds: int, floor_mib: float | None) -> list[dict]:
     troughs = "; ".join(f"{min(w['rounds_mib'][:half]):.0f} -> {min(w['rounds_mib'][half:]):.0f}"
                         for w in r["runs"]) if rounds > 1 else "n/a"
 
-    def figure(name, value, notes, floor=floor):
-        return {"name": name, "value": round(value, 1), "unit": "MiB", "floor": floor,
-                "goal": None, "meets": None, "runs": runs, "notes": notes}
+    def rss(name, value, notes):
+        return figure(name, round(value, 1), "MiB", floor=floor, runs=runs, notes=notes)
 
     return [
-        figure("RSS at start, home drawn", r["start_mib"], how),
-        figure("RSS after round 1 of visits", after[0],
-               "Each visit: open_stop, 3 frames, start the narration, 2 frames, stop it."),
-        figure(f"RSS after {visits:,} stop visits ({rounds} rounds)", after[-1],
-               f"Highest RSS after any round: {peak:.0f} MiB. Growth from round 1 "
-               f"(median over the processes, no collection forced): "
-               f"{r['growth_mib']:+.1f} MiB; RSS climbs in steps while the pictures of "
-               f"stops left behind wait for Python's cyclic collector and falls when it "
-               f"runs, so to tell garbage from memory kept compare the lowest RSS in the "
-               f"first half of the rounds with the second half, per process (MiB): "
-               f"{troughs}. RSS after "
-               f"{'each round' if step == 1 else f'every {step} rounds'}, per process "
-               f"(MiB): {traces}."),
-        figure(f"RSS after {visits:,} visits, then gc.collect() and malloc_trim",
-               r["collected_mib"],
-               "The same processes once Python's cyclic garbage has been collected and "
-               "glibc has given free heap back: what the kiosk still holds. Per process "
-               "(MiB): " + ", ".join(f"{w['collected_mib']:.0f}" for w in r["runs"]) + "."),
+        rss("RSS at start, home drawn", r["start_mib"], how),
+        rss("RSS after round 1 of visits", after[0],
+            "Each visit: open_stop, 3 frames, start the narration, 2 frames, stop it."),
+        rss(f"RSS after {visits:,} stop visits ({rounds} rounds)", after[-1],
+            f"Highest RSS after any round: {peak:.0f} MiB. Growth from round 1 "
+            f"(median over the processes, no collection forced): "
+            f"{r['growth_mib']:+.1f} MiB; RSS climbs in steps while the pictures of "
+            f"stops left behind wait for Python's cyclic collector and falls when it "
+            f"runs, so to tell garbage from memory kept compare the lowest RSS in the "
+            f"first half of the rounds with the second half, per process (MiB): "
+            f"{troughs}. RSS after "
+            f"{'each round' if step == 1 else f'every {step} rounds'}, per process "
+            f"(MiB): {traces}."),
+        rss(f"RSS after {visits:,} visits, then gc.collect() and malloc_trim",
+            r["collected_mib"],
+            "The same processes once Python's cyclic garbage has been collected and "
+            "glibc has given free heap back: what the kiosk still holds. Per process "
+            "(MiB): " + ", ".join(f"{w['collected_mib']:.0f}" for w in r["runs"]) + "."),
     ]

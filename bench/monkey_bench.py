@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ._common import REPO, RESULT, child_env
+from ._common import REPO, RESULT, child_env, figure
 
 FULL_ACTIONS = 10_000
 QUICK_ACTIONS = 500
@@ -95,12 +95,12 @@ def figures(r: dict, actions: int) -> list[dict]:
     how = (f"One run of `python -m bench.soak --actions {actions} --seed {SEED}` on the demo "
            f"tour (offscreen, SDL's silent audio driver, the pilot's fake clock)")
 
-    def figure(name, value, unit, goal, meets, notes):
-        return {"name": name, "value": value, "unit": unit, "floor": None, "goal": goal,
-                "meets": meets, "runs": 1, "notes": notes}
+    def soak(name, value, unit, goal, meets, notes):
+        return figure(name, value, unit, floor=None, runs=1, notes=notes, goal=goal,
+                      meets=meets)
 
     return [
-        figure(f"Soak: RSS growth {since}, over {actions:,} random actions (RSS once "
+        soak(f"Soak: RSS growth {since}, over {actions:,} random actions (RSS once "
                f"tidied, as between visitors)",
                round(rss_growth, 1), "MB", f"under {RSS_GOAL_MB:.0f} MB" if warm else None,
                (rss_growth < RSS_GOAL_MB) if warm else None,
@@ -116,7 +116,7 @@ def figures(r: dict, actions: int) -> list[dict]:
                f"actions, raw (kept): {curve}."
                + ("" if warm else " Too short to leave out the warm-up (caches filling): "
                   "no goal.")),
-        figure(f"Soak: open file descriptors, growth {since}", fd_growth, "fds",
+        soak(f"Soak: open file descriptors, growth {since}", fd_growth, "fds",
                "0" if warm else None, (fd_growth <= 0) if warm else None,
                f"{r.get('fds_start', samples[0]['fds'])} open at the first frame, "
                f"{start['fds']} at {start['actions']} actions, {end['fds']} at the end. "
@@ -124,13 +124,13 @@ def figures(r: dict, actions: int) -> list[dict]:
                f"{_short(r['grown_fds']) or 'nothing'}. Kivy's SDL2 text keeps one open "
                f"font file per font and size, at most 64 (kivy/core/text/_text_sdl2.pyx), "
                f"so the count climbs as new sizes appear, then stops."),
-        figure("Soak: random visitor actions per second", round(r["rate"], 1), "actions/s",
+        soak("Soak: random visitor actions per second", round(r["rate"], 1), "actions/s",
                None, None,
                f"{r['actions']} actions in {r['seconds']:.0f} s ({r['drawn_frames']} frames drawn), each "
                f"followed by 1-3 frames; the pilot's fake clock moves a frame's length per "
                f"frame and never waits for the next, each frame is drawn by Mesa's software "
                f"renderer (llvmpipe) and waited for (glFinish), as a display would."),
-        figure("Soak: unhandled exceptions", r["errors"], "", "0", r["errors"] == 0,
+        soak("Soak: unhandled exceptions", r["errors"], "", "0", r["errors"] == 0,
                "Exceptions escaping an action, reaching Kivy's event loop from any callback "
                "(counted by an ExceptionHandler, the run goes on), or ending a thread."),
     ]

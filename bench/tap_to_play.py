@@ -8,7 +8,7 @@ Runs ``bench._tap_child`` in a fresh process: the real kiosk with the real Pygam
 
 from __future__ import annotations
 
-from ._common import Workspace, median, percentile, run_child
+from ._common import Workspace, figure, median, percentile, run_child
 
 #: The goal set for this figure: the kiosk may add at most this much to the floor's p95.
 ALLOWANCE_MS = 20.0
@@ -45,12 +45,11 @@ def figures(r: dict, taps: int) -> list[dict]:
               f"one just before each tap.")
     p95, floor_p95 = percentile(busy, 95), percentile(floor, 95)
     return [
-        {"name": "Tap on play to narration playing, p50",
-         "value": round(median(busy), 2), "unit": "ms", "floor": round(median(floor), 2),
-         "goal": None, "meets": None, "runs": taps, "notes": method},
-        {"name": "Tap on play to narration playing, p95",
-         "value": round(p95, 2), "unit": "ms", "floor": round(floor_p95, 2),
-         "goal": f"p95 at most {ALLOWANCE_MS:.0f} ms above the floor",
-         "meets": p95 <= floor_p95 + ALLOWANCE_MS, "runs": taps,
-         "notes": "Method as for p50. " + _where_time_goes(r, taps)},
+        figure("Tap on play to narration playing, p50", round(median(busy), 2), "ms",
+               floor=round(median(floor), 2), runs=taps, notes=method),
+        figure("Tap on play to narration playing, p95", round(p95, 2), "ms",
+               floor=round(floor_p95, 2), runs=taps,
+               goal=f"p95 at most {ALLOWANCE_MS:.0f} ms above the floor",
+               meets=p95 <= floor_p95 + ALLOWANCE_MS,
+               notes="Method as for p50. " + _where_time_goes(r, taps)),
     ]

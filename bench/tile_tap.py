@@ -12,7 +12,7 @@ are interleaved, so the fade's own cost shows. FLOOR: decoding and uploading tha
 
 from __future__ import annotations
 
-from ._common import Workspace, median, percentile, run_child
+from ._common import Workspace, figure, median, percentile, run_child
 
 
 def measure(content, ws: Workspace, fade_taps: int, cut_taps: int) -> dict:
@@ -64,8 +64,7 @@ def figures(r: dict) -> list[dict]:
                   f"just before each tap ({len(floor_all)} samples). No goal is set.")
         for name, value, floor in (("p50", median(drawn), floor_p50),
                                    ("p95", percentile(drawn, 95), floor_p95)):
-            out.append({"name": f"Tile tap to the stop's picture on screen, {label}, {name}",
-                        "value": round(value, 1), "unit": "ms", "floor": round(floor, 1),
-                        "goal": None, "meets": None, "runs": len(drawn),
-                        "notes": method if name == "p50" else _where_time_goes(r, mode)})
+            out.append(figure(f"Tile tap to the stop's picture on screen, {label}, {name}",
+                              round(value, 1), "ms", floor=round(floor, 1), runs=len(drawn),
+                              notes=method if name == "p50" else _where_time_goes(r, mode)))
     return out
