@@ -67,38 +67,43 @@ def test_good_tour_loads_in_order_without_hidden_stops(tmp_path):
     assert tour.file("assets/images/arch-1.jpg").is_file()
 
 
-def test_syntax_error_names_its_line(tmp_path):
-    text = GOOD.replace("    kind: monument\n", "    kind: monument\n   oops: [1, 2\n", 1)
-    (problem,) = problems_of(tmp_path, text)
-    assert problem.startswith("stops.yaml:9:")
-    assert "not well formed" in problem
+def edited(old: str, new: str) -> str:
+    """GOOD with its one ``old`` written as ``new``."""
+    assert GOOD.count(old) == 1, old
+    return GOOD.replace(old, new)
 
 
-def test_tab_indentation_is_explained(tmp_path):
-    text = GOOD.replace("    number: 101", "\tnumber: 101")
-    (problem,) = problems_of(tmp_path, text)
-    assert problem.startswith("stops.yaml:7:1:")
-    assert "use spaces, not tabs" in problem
+@pytest.mark.parametrize("old, new, place, words", [
+    pytest.param("    kind: monument\n    title: {kk: Қақпа",
+                 "    kind: monument\n   oops: [1, 2\n    title: {kk: Қақпа", "stops.yaml:9:",
+                 "not well formed", id="syntax-error-names-its-line"),
+    pytest.param("    number: 101", "\tnumber: 101", "stops.yaml:7:1:", "use spaces, not tabs",
+                 id="tab-indentation-is-explained"),
+])
+def test_a_malformed_file_names_the_line(tmp_path, old, new, place, words):
+    (problem,) = problems_of(tmp_path, edited(old, new))
+    assert problem.startswith(place)
+    assert words in problem
 
 
-def test_unknown_key_suggests_the_right_one(tmp_path):
-    text = GOOD.replace("    title: {kk: Қақпа", "    titel: {kk: Қақпа")
-    problems = problems_of(tmp_path, text)
+@pytest.mark.parametrize("old, new, problem", [
     # Only the typo: "'title' is missing" would say the same thing again.
-    assert problems == ["stops.yaml:9:5: unknown key 'titel'; did you mean 'title'?"]
-
-
-def test_duplicate_key_is_reported_not_hidden(tmp_path):
-    text = GOOD.replace("    number: 101\n", "    number: 101\n    number: 104\n", 1)
-    problems = problems_of(tmp_path, text)
-    assert problems == ["stops.yaml:8:5: 'number' is given twice here (first on line 7); keep only one"]
-
-
-def test_duplicate_number_names_both_places(tmp_path):
-    text = GOOD.replace("number: 102", "number: 101")
-    problems = problems_of(tmp_path, text)
-    assert problems == ["stops.yaml:16:13: stop number 101 is used twice (also on line 7); "
-                        "give each stop its own number"]
+    pytest.param("    title: {kk: Қақпа", "    titel: {kk: Қақпа",
+                 "stops.yaml:9:5: unknown key 'titel'; did you mean 'title'?",
+                 id="unknown-key-suggests-the-right-one"),
+    pytest.param("    number: 101\n", "    number: 101\n    number: 104\n",
+                 "stops.yaml:8:5: 'number' is given twice here (first on line 7); keep only one",
+                 id="duplicate-key-is-reported-not-hidden"),
+    pytest.param("number: 102", "number: 101",
+                 "stops.yaml:16:13: stop number 101 is used twice (also on line 7); give each "
+                 "stop its own number", id="duplicate-number-names-both-places"),
+    pytest.param("kind: grounds", "kind: !!python/object/apply:os.system ['true']",
+                 "stops.yaml:23:11: the tag '!!python/object/apply:os.system' is not allowed "
+                 "here; remove it, and write plain text, numbers and lists",
+                 id="python-objects-in-yaml-are-refused"),
+])
+def test_one_mistake_is_one_problem_in_staffs_words(tmp_path, old, new, problem):
+    assert problems_of(tmp_path, edited(old, new)) == [problem]
 
 
 def test_missing_file_and_path_outside_are_errors(tmp_path):
@@ -109,13 +114,6 @@ def test_missing_file_and_path_outside_are_errors(tmp_path):
     assert any(p.startswith("stops.yaml:11:") and "outside the content folder" in p for p in problems)
     assert any(p.startswith("stops.yaml:13:") and "'assets/images/arch-2.jpg' does not exist; "
                "did you mean 'assets/images/arch-1.jpg'?" in p for p in problems)
-
-
-def test_python_objects_in_yaml_are_refused(tmp_path):
-    text = GOOD.replace("kind: grounds", "kind: !!python/object/apply:os.system ['true']")
-    problems = problems_of(tmp_path, text)
-    assert problems == ["stops.yaml:23:11: the tag '!!python/object/apply:os.system' is not "
-                        "allowed here; remove it, and write plain text, numbers and lists"]
 
 
 def test_missing_file_and_empty_file(tmp_path):
