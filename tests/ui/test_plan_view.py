@@ -318,13 +318,27 @@ def test_screenshots_of_the_plan(view, tmp_path, high_contrast, large_text):
     use(view, high_contrast=high_contrast, large_text=large_text)
     view.here, view.mark, view.selected = (0.5, 0.7), (0.25, 0.3), "stop-9"
     view.pilot.frames(3)
-    shot(tmp_path, f"plan-{'hc' if high_contrast else 'calm'}-{'large' if large_text else 'normal'}")
+    mode = f"{'hc' if high_contrast else 'calm'}-{'large' if large_text else 'normal'}"
+    shot(tmp_path, f"plan-{mode}")
     view.show_point(0.5, 0.7)
     view.pilot.frames(3)
-    shot(tmp_path, f"plan-zoomed-{'hc' if high_contrast else 'calm'}-{'large' if large_text else 'normal'}")
+    shot(tmp_path, f"plan-zoomed-{mode}")
     view.reset_view()
     view.pilot.frames(2)
     for pin in PINS:
         view.taps.clear()
         view.pilot.tap_at(*view.pin_centre(pin["stop_id"]), settle=0.1)
         assert view.taps == [("pin", pin["stop_id"])]
+
+
+def test_the_pins_are_drawn_again_only_when_something_changes(view):
+    def drawn():
+        return list(view._overlay.children)
+
+    before = drawn()
+    view.pilot.frames(10)
+    after = drawn()
+    assert len(after) == len(before) and all(a is b for a, b in zip(after, before))
+    view.zoom_by(1.5, view.to_window(*view.center))
+    view.pilot.frames(1)
+    assert not any(a is b for a, b in zip(drawn(), before))

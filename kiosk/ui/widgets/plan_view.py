@@ -44,6 +44,12 @@ SHOW_ZOOM = 2.0
 WHEEL_STEP = 1.2
 
 
+def _segments(radius: float) -> int:
+    """Sides enough for a circle of ``radius`` pixels to look round (Kivy's default of
+    180 for every circle is most of a frame's drawing with sixteen pins)."""
+    return int(min(96, max(20, radius)))
+
+
 class PlanView(StencilView):
     """The plan :attr:`source` with :attr:`pins`, :attr:`here` and :attr:`mark`."""
 
@@ -266,7 +272,8 @@ class PlanView(StencilView):
             self._overlay.add(instruction)
 
     def _disc(self, colour, x: float, y: float, radius: float) -> None:
-        self._add(colour, Ellipse(pos=(x - radius, y - radius), size=(2 * radius, 2 * radius)))
+        self._add(colour, Ellipse(pos=(x - radius, y - radius), size=(2 * radius, 2 * radius),
+                                  segments=_segments(radius)))
 
     def _draw(self, *_args) -> None:
         x, y, width, height = self._view.box
@@ -297,7 +304,8 @@ class PlanView(StencilView):
         edge = max(dp(2), radius * 0.1)
         if selected:  # a second ring outside, with a dark moat between
             self._disc(self.ground_colour, cx, cy, radius + dp(8))
-            self._add(self.outline_colour, Line(circle=(cx, cy, radius + dp(5)), width=dp(2)))
+            self._add(self.outline_colour, Line(circle=(cx, cy, radius + dp(5), 0, 360,
+                                                           _segments(radius)), width=dp(2)))
         self._disc(self.ground_colour, cx, cy, radius + dp(1.5))
         self._disc(self.outline_colour, cx, cy, radius)
         self._disc(self.pin_colour, cx, cy, radius - edge)
@@ -362,8 +370,9 @@ class PlanView(StencilView):
         """A five-pointed star inside a ring."""
         outer = self.pin_size * 0.5
         ring = outer + dp(6)
-        self._add(self.ground_colour, Line(circle=(mx, my, ring), width=dp(4)))
-        self._add(self.outline_colour, Line(circle=(mx, my, ring), width=dp(2)))
+        circle = (mx, my, ring, 0, 360, _segments(ring))
+        self._add(self.ground_colour, Line(circle=circle, width=dp(4)))
+        self._add(self.outline_colour, Line(circle=circle, width=dp(2)))
         star = []
         for i in range(10):
             radius = outer if i % 2 == 0 else outer * 0.45
