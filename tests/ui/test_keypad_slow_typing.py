@@ -16,13 +16,22 @@ START = {"kk": "Экспонаттың қасындағы нөмірді тер�
          "en": "Type the number shown at the exhibit."}
 GAP = 3.0  # seconds between two digits: a look back at the sign
 NUMPAD = 256  # the USB number pad's key codes are 256 + the digit
+NUMPAD_ENTER = 271  # the number pad's Enter
+NUMBERS = [101, 105, 110, 116]
 
 
-def press(pilot, how: str, digit: str) -> None:
+@pytest.fixture(params=["touch", "keys"])
+def how(request) -> str:
+    """How the visitor types: by touch on the on-screen keypad, or on a USB number pad."""
+    return request.param
+
+
+def press(pilot, how: str, key: str) -> None:
+    """A digit, or "enter"."""
     if how == "touch":
-        pilot.tap(f"key_{digit}")
+        pilot.tap(f"key_{key}")
     else:
-        pilot.key(NUMPAD + int(digit))
+        pilot.key(NUMPAD_ENTER if key == "enter" else NUMPAD + int(key))
 
 
 def start_typing(pilot, how: str) -> None:
@@ -53,16 +62,14 @@ def on_stop(pilot, number: int, language: str = "kk") -> bool:
             and pilot.text("title") == f"{TITLE[language]} {number}")
 
 
-@pytest.mark.parametrize("how", ["touch", "keys"])
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_110_typed_slowly_opens_stop_110(app_on, how, language):
-    pilot = app_on(numbers=[101, 105, 110, 116])
+    pilot = app_on(numbers=NUMBERS)
     pilot.tap(f"lang_{language}")
     type_slowly(pilot, how, "110", language)
     assert on_stop(pilot, 110, language)
 
 
-@pytest.mark.parametrize("how", ["touch", "keys"])
 def test_a_four_digit_number_typed_slowly_opens_its_stop(app_on, how):
     pilot = app_on(numbers=[1101, 1107, 1116, 1203])
     type_slowly(pilot, how, "1107")
@@ -72,7 +79,6 @@ def test_a_four_digit_number_typed_slowly_opens_its_stop(app_on, how):
     assert on_stop(pilot, 1203)
 
 
-@pytest.mark.parametrize("how", ["touch", "keys"])
 def test_a_stop_that_also_begins_a_longer_one_opens_after_the_pause(app_on, how):
     pilot = app_on(numbers=[105, 110, 1107, 1203])
     type_slowly(pilot, how, "110")
@@ -88,22 +94,17 @@ def test_a_stop_that_also_begins_a_longer_one_opens_after_the_pause(app_on, how)
     assert on_stop(pilot, 1107)
 
 
-@pytest.mark.parametrize("how", ["touch", "keys"])
 def test_ok_on_digits_that_only_begin_a_number_says_kindly_there_is_no_such_stop(app_on, how):
-    pilot = app_on(numbers=[101, 105, 110, 116])
+    pilot = app_on(numbers=NUMBERS)
     type_slowly(pilot, how, "11")
     pilot.advance(GAP)
-    if how == "touch":
-        pilot.tap("key_enter")
-    else:
-        pilot.key(271)  # the number pad's Enter
+    press(pilot, how, "enter")
     assert keypad_open(pilot) and pilot.text("keypad_display") == "—"
     assert "11" in pilot.text("keypad_hint") and pilot.screen.name == "home"
 
 
 def test_digits_left_waiting_are_cleared_by_the_idle_reset(app_on):
-    pilot = app_on(numbers=[101, 105, 110, 116],
-                   settings={"idle_timeout": 20, "countdown": 10})
+    pilot = app_on(numbers=NUMBERS, settings={"idle_timeout": 20, "countdown": 10})
     type_slowly(pilot, "keys", "1")
     pilot.advance(15)  # a long look at the sign: still waiting for the next digit
     assert keypad_open(pilot) and pilot.text("keypad_display") == "1"
@@ -118,8 +119,7 @@ def test_digits_left_waiting_are_cleared_by_the_idle_reset(app_on):
 
 
 def test_an_answered_idle_question_keeps_the_digits(app_on):
-    pilot = app_on(numbers=[101, 105, 110, 116],
-                   settings={"idle_timeout": 20, "countdown": 10})
+    pilot = app_on(numbers=NUMBERS, settings={"idle_timeout": 20, "countdown": 10})
     type_slowly(pilot, "touch", "11")
     pilot.advance(22)  # the question is asked over the keypad
     assert pilot.app.overlay_showing("still_there")
@@ -129,9 +129,8 @@ def test_an_answered_idle_question_keeps_the_digits(app_on):
     assert on_stop(pilot, 110)
 
 
-
 def test_digits_being_typed_survive_a_tour_edit_that_keeps_their_stop(kiosk, tmp_path):
-    content = make_tour(tmp_path / "c", numbers=[101, 105, 110, 116], seconds=TOUR_SECONDS)
+    content = make_tour(tmp_path / "c", numbers=NUMBERS, seconds=TOUR_SECONDS)
     pilot = kiosk(content)
     type_slowly(pilot, "touch", "11")
     edit_tour(content, "number: 116", "number: 117")  # staff save an edit meanwhile

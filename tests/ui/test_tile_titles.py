@@ -83,19 +83,27 @@ def every_tile_problem(pilot) -> tuple[set[str], list[str]]:
     return seen, problems
 
 
-def check_every_language_and_size(pilot):
-    stops = {stop.id for stop in pilot.app.tour.stops}
-    failures = []
-    for large in (False, True):
-        if pilot.app.theme.large_text != large:
-            pilot.tap("text_size")
-        for language in ("kk", "ru", "en"):
-            pilot.tap(f"lang_{language}")
-            pilot.frames(3)
-            seen, problems = every_tile_problem(pilot)
-            assert seen == stops, f"tiles never fully in view: {stops - seen}"
-            failures += [f"{language}{' larger text' if large else ''}: {p}" for p in problems]
-    assert failures == []
+def check_every_language_and_size(window, content: Path) -> None:
+    """Start the kiosk on ``content``, open its tour and check every tile in each language,
+    at the normal and the larger text size."""
+    app, pilot = start_app(window, content, start_screen="home")
+    try:
+        pilot.tap("start")
+        stops = {stop.id for stop in pilot.app.tour.stops}
+        failures = []
+        for large in (False, True):
+            if pilot.app.theme.large_text != large:
+                pilot.tap("text_size")
+            for language in ("kk", "ru", "en"):
+                pilot.tap(f"lang_{language}")
+                pilot.frames(3)
+                seen, problems = every_tile_problem(pilot)
+                assert seen == stops, f"tiles never fully in view: {stops - seen}"
+                failures += [f"{language}{' larger text' if large else ''}: {p}"
+                             for p in problems]
+        assert failures == []
+    finally:
+        stop_app(app)
 
 
 #: Screens kiosks are built with; at 1366x768 three columns are each 418 px wide, and the
@@ -118,12 +126,7 @@ def sized(window):
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_demo_title_reads_in_full_on_its_tile(window, sized, size):
     sized(size)
-    app, pilot = start_app(window, DEMO, start_screen="home")
-    try:
-        pilot.tap("start")
-        check_every_language_and_size(pilot)
-    finally:
-        stop_app(app)
+    check_every_language_and_size(window, DEMO)
 
 
 #: Two-line titles of the demo tour's length for the test tour, in each language.
@@ -139,12 +142,7 @@ def test_every_test_tour_title_reads_in_full_on_its_tile(window, sized, tmp_path
     content = make_tour(tmp_path / "c", stops=6, seconds=TOUR_SECONDS)
     for code, title in TWO_LINE_TITLES.items():
         edit_tour(content, f"{code}: {TWO_LINE_TITLES[code].split(' — ')[0]}\n", f"{code}: {title}\n")
-    app, pilot = start_app(window, content, start_screen="home")
-    try:
-        pilot.tap("start")
-        check_every_language_and_size(pilot)
-    finally:
-        stop_app(app)
+    check_every_language_and_size(window, content)
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "larger-text"])
