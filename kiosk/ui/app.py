@@ -161,7 +161,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, VisitorOverlays
             "names": ScreenPlan("screens.names", "NameSearchScreen",
                                 options=lambda: {"finder": self.names}),
             "name_place": ScreenPlan("screens.name_place", "NamePlaceScreen"),
-            # MAP-PLAN
+            "map": ScreenPlan("screens.map", "MapScreen"),
         }
 
     def _screen_built(self, screen) -> None:

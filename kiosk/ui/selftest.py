@@ -52,6 +52,7 @@ class SelfTest:
                 yield from self.visit(stop, language)
             yield from self.overlays(language)
             yield from self.find_a_name(language)
+            yield from self.the_map(language)
             yield from self.modes(language)
             app.captions_on = False
             app.go_home()
@@ -137,6 +138,24 @@ class SelfTest:
         app.go_home()
         yield 1
 
+    def the_map(self, suffix: str):
+        """The map where the kiosk stands, its first pin's card open, and every plan."""
+        app = self.app
+        if not app.has_maps:
+            return
+        app.show_map()
+        yield 4
+        screen = app.screens.get_screen("map")
+        for plan in app.tour.museum.maps:
+            screen.dispatch("on_plan_chosen", plan.id)
+            yield 2
+            if screen.pins:
+                screen.select(screen.pins[0]["stop_id"])
+            yield 4
+            self.shoot(f"map-{plan.id}-{suffix}")
+        app.go_home()
+        yield 1
+
     def home_and_tour(self, suffix: str, tour_frames: int):
         """The home screen and the tour's list, each drawn and shot (``home-SUFFIX``...)."""
         self.app.go_home()
@@ -164,6 +183,7 @@ class SelfTest:
             app.keypad.dismiss(animation=False)
             app.narration.stop()
             yield from self.find_a_name(f"{language}-{mode}")
+            yield from self.the_map(f"{language}-{mode}")
             switch()
             yield 2
 
