@@ -67,10 +67,13 @@ def test_good_tour_loads_in_order_without_hidden_stops(tmp_path):
     assert tour.file("assets/images/arch-1.jpg").is_file()
 
 
-def edited(old: str, new: str) -> str:
-    """GOOD with its one ``old`` written as ``new``."""
-    assert GOOD.count(old) == 1, old
-    return GOOD.replace(old, new)
+def edited(*changes: tuple[str, str]) -> str:
+    """GOOD with each change (old, new) made: its one ``old`` written as ``new``."""
+    text = GOOD
+    for old, new in changes:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
 
 
 @pytest.mark.parametrize("old, new, place, words", [
@@ -81,7 +84,7 @@ def edited(old: str, new: str) -> str:
                  id="tab-indentation-is-explained"),
 ])
 def test_a_malformed_file_names_the_line(tmp_path, old, new, place, words):
-    (problem,) = problems_of(tmp_path, edited(old, new))
+    (problem,) = problems_of(tmp_path, edited((old, new)))
     assert problem.startswith(place)
     assert words in problem
 
@@ -103,14 +106,14 @@ def test_a_malformed_file_names_the_line(tmp_path, old, new, place, words):
                  id="python-objects-in-yaml-are-refused"),
 ])
 def test_one_mistake_is_one_problem_in_staffs_words(tmp_path, old, new, problem):
-    assert problems_of(tmp_path, edited(old, new)) == [problem]
+    assert problems_of(tmp_path, edited((old, new))) == [problem]
 
 
 def test_missing_file_and_path_outside_are_errors(tmp_path):
-    text = GOOD.replace("file: assets/images/arch-1.jpg\n        caption",
-                        "file: assets/images/arch-2.jpg\n        caption")
-    text = text.replace("captions: assets/audio/en/arch.vtt", "captions: ../secret.vtt")
-    problems = problems_of(tmp_path, text)
+    problems = problems_of(tmp_path, edited(
+        ("file: assets/images/arch-1.jpg\n        caption",
+         "file: assets/images/arch-2.jpg\n        caption"),
+        ("captions: assets/audio/en/arch.vtt", "captions: ../secret.vtt")))
     assert any(p.startswith("stops.yaml:11:") and "outside the content folder" in p for p in problems)
     assert any(p.startswith("stops.yaml:13:") and "'assets/images/arch-2.jpg' does not exist; "
                "did you mean 'assets/images/arch-1.jpg'?" in p for p in problems)
@@ -256,9 +259,9 @@ def test_loading_never_decodes_media(tmp_path, monkeypatch):
 
 def test_places_follow_the_editor_when_yaml_sees_more_line_breaks(tmp_path):
     # U+2028 (pasted from a word processor) is a new line to YAML, not to editors.
-    text = GOOD.replace("title: {kk: Қақпа, ru: Арка, en: Arch}",
-                        "title: {kk: Қақпа, ru: Арка,\u2028en: Arch}")
-    text = text.replace("kind: grounds", "kind: ground")
+    text = edited(("title: {kk: Қақпа, ru: Арка, en: Arch}",
+                   "title: {kk: Қақпа, ru: Арка,\u2028en: Arch}"),
+                  ("kind: grounds", "kind: ground"))
     assert problems_of(tmp_path, text) == [
         "stops.yaml:9:1: warning: this line holds an invisible line-break character (pasted "
         "from a word processor or a PDF) that YAML reads as a new line but your editor may "
