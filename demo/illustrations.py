@@ -340,6 +340,13 @@ def rim_shape(c, pts, fill, rim=None, dx=-3.0, dy=2.0, rim_alpha=0.9):
     c.paint(lambda p: p.poly(shifted if rim else pts), fill)
 
 
+def leaning(pts, base, lean):
+    """``pts`` slanted sideways by ``lean`` for each unit of height above ``base``."""
+    if not lean:
+        return pts
+    return [(px + lean * (base - py), py) for px, py in pts]
+
+
 def figure_pts(x, base, h, bow=0.0, side=1, lean=0.0, width=1.0):
     """A standing figure in a long robe and headscarf, as one smooth silhouette."""
     hw = 0.19 * h * width
@@ -355,10 +362,7 @@ def figure_pts(x, base, h, bow=0.0, side=1, lean=0.0, width=1.0):
     pr.curve((hx - hr * 1.0, hy - hr * 1.3), (hx + hr * 1.0, hy - hr * 1.3), (hx + hr * 1.05, hy + hr * 0.1))
     pr.curve((hx + hr * 1.25, hy + hr * 0.9), (x + sw * 0.9, ys - h * 0.02), (x + sw, ys + h * 0.03))
     pr.curve((x + sw * 1.15, ys + h * 0.18), (x + hw * 0.98, base - h * 0.35), (x + hw, base))
-    pts = pr.pts
-    if lean:
-        pts = [(px + lean * (base - py), py) for px, py in pts]
-    return pts
+    return leaning(pr.pts, base, lean)
 
 
 def child_pts(x, base, h, side=1, lean=0.0):
@@ -374,10 +378,7 @@ def child_pts(x, base, h, side=1, lean=0.0):
     pr.curve((hx - hr * 1.1, hy - hr * 1.4), (hx + hr * 1.1, hy - hr * 1.4), (hx + hr, hy + hr * 0.3))
     pr.curve((hx + hr * 1.1, hy + hr * 1.2), (x + sw * 0.8, ys - h * 0.04), (x + sw, ys + h * 0.02))
     pr.curve((x + sw * 1.1, ys + h * 0.12), (x + hw, base - h * 0.3), (x + hw, base))
-    pts = pr.pts
-    if lean:
-        pts = [(px + lean * (base - py), py) for px, py in pts]
-    return pts
+    return leaning(pr.pts, base, lean)
 
 
 def dove_parts(wing=1.0):
@@ -647,6 +648,11 @@ def persp(vp, near, d):
     return (vp[0] + (near[0] - vp[0]) / d, vp[1] + (near[1] - vp[1]) / d)
 
 
+def perspective(vp):
+    """persp() towards the vanishing point ``vp``, called as P(x, y, depth)."""
+    return lambda x, y, d: persp(vp, (x, y), d)
+
+
 def scene_entrance_tunnel(c):
     vp = (800, 480)
     D = 7.0
@@ -654,8 +660,7 @@ def scene_entrance_tunnel(c):
     # near frame corners and far-end corners of the tunnel
     nl, nr, nt, nb = -120, 1720, -160, 1160
 
-    def P(x, y, d):
-        return persp(vp, (x, y), d)
+    P = perspective(vp)
 
     far = [P(nl, nt, D), P(nr, nt, D), P(nr, nb, D), P(nl, nb, D)]
     walls = {
@@ -706,8 +711,7 @@ def scene_hall_vitrines(c):
     vp = (760, 430)
     D = 8.0
 
-    def P(x, y, d):
-        return persp(vp, (x, y), d)
+    P = perspective(vp)
 
     c.fill(mix(C["ink"], C["dusk"], 0.4))
     nl, nr, nt, nb = -200, 1800, -250, 1150
@@ -1314,22 +1318,21 @@ def scene_mother_child(c):
     rim = mix(C["glow"], C["bronze"], 0.25)
     base = 802
 
-    def leaned(pts, lean):
-        return [(x + lean * (base - y), y) for x, y in pts]
+    def arm(points, width, rim_width, rise):
+        c.paint(lambda p: p.line([(x + 2, y - rise) for x, y in points], rim_width), rim)
+        c.paint(lambda p: p.line(points, width), limb)
 
     # a warm light in the gap between the two hands
     c.paint(lambda p: p.ellipse(880, 560, 110, 90), C["glow"], alpha=0.35, blur=34)
     # the mother leans towards the child; her arm reaches out
     m_lean = 0.10
     m_arm = bezier((632, 530), (700, 536), (760, 556), (818, 582), 20)
-    c.paint(lambda p: p.line([(x + 2, y - 3) for x, y in m_arm], 30), rim)
-    c.paint(lambda p: p.line(m_arm, 27), limb)
+    arm(m_arm, 27, 30, 3)
     rim_shape(c, figure_pts(600, base, 440, bow=0.9, side=1, lean=m_lean, width=1.1), dark, rim=rim, dx=-3, dy=2)
     # the child is drawn away to the right, one arm reaching back
     k_lean = 0.22
     k_arm = bezier((1100, 672), (1060, 650), (1010, 626), (962, 612), 14)
-    c.paint(lambda p: p.line([(x + 2, y - 2) for x, y in k_arm], 19), rim)
-    c.paint(lambda p: p.line(k_arm, 17), limb)
+    arm(k_arm, 17, 19, 2)
     rim_shape(c, child_pts(1100, base, 240, side=-1, lean=k_lean), dark, rim=rim, dx=-3, dy=2)
 
 
@@ -1339,8 +1342,7 @@ def scene_wall_names(c):
     vp = (1380, 470)
     D = 12.0
 
-    def P(x, y, d):
-        return persp(vp, (x, y), d)
+    P = perspective(vp)
 
     ground(c, hz, tufts=0)
     # sunken corridor floor
