@@ -264,7 +264,7 @@ def _timed(fn, runs: int) -> list[float]:
 
 
 def measure(quick: bool) -> list[dict]:
-    """The figures, each {"name","value","unit","floor","goal","meets","runs","notes"}."""
+    """The figures above, each as bench._common.figure() makes it."""
     sys.path.insert(0, str(REPO))
     from kiosk.analytics import Report
     from kiosk.analytics.events import PART_SIZE

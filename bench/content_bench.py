@@ -99,7 +99,7 @@ def _check_process(content: Path) -> None:
 
 
 def measure(quick: bool) -> list[dict]:
-    """The figures, each {"name","value","unit","floor","goal","meets","runs","notes"}."""
+    """The figures above, each as bench._common.figure() makes it."""
     import yaml
 
     sys.path.insert(0, str(REPO))
