@@ -63,11 +63,13 @@ class MapScreen(Screen):
             button.selected = button.plan_id == self.plan_id
 
     def select(self, stop_id: str) -> None:
-        """A pin or a row touched: the stop's card, its pin marked and in view."""
+        """A pin or a row touched: the stop's card, its pin marked and brought into view
+        (the plan stays put when the pin is in view already: no jump under the finger)."""
         self.dispatch("on_stop_selected", stop_id)
         pin = next((p for p in self.pins if p["stop_id"] == stop_id), None)
-        if pin is not None:
-            self.ids.plan.show_point(pin["x"], pin["y"])
+        plan = self.ids.plan
+        if pin is not None and not plan.collide_point(*plan.to_widget(*plan.pin_centre(stop_id))):
+            plan.show_point(pin["x"], pin["y"])  # only a pin out of view moves the plan
 
     def point_touched(self, x: float, y: float) -> None:
         if self.staff_mode:
