@@ -201,6 +201,17 @@ def test_what_a_visitor_types_is_written_nowhere_and_only_the_search_is_counted(
             assert not [form for form in forms if form in data], f"{path} holds what was typed"
     assert not [word for word in typed if word in caplog.text]
 
+    # The figures staff read (`stats`, the panel's CSV export) hold no name, searched for,
+    # found, or kept off the list by a family.
+    from kiosk.analytics import Report
+
+    report = Report.from_data_dir(tmp_path / "data")
+    report.to_csv(tmp_path / "figures.csv")
+    shown = report.text() + (tmp_path / "figures.csv").read_text(encoding="utf-8")
+    assert "1 search" in shown and "1 name opened" in shown
+    names = {part for person in PEOPLE for part in (person["surname"], person["given_name"])}
+    assert not [name for name in names if name in shown]
+
 
 @pytest.mark.parametrize("large_text", [False, True], ids=["normal text", "larger text"])
 def test_every_key_of_every_script_is_at_least_48_dp_on_the_search(app_on, large_text):
