@@ -132,14 +132,6 @@ def test_a_name_a_family_kept_off_the_list_is_never_found(app_on):
     assert screen.query == "коваль"
 
 
-def test_a_tour_without_a_list_offers_no_search(app_on):
-    pilot = app_on("home")
-    assert pilot.reachable(lambda w: w is pilot.find("find_name")) == []
-    pilot.app.show_tour()
-    pilot.frames(3)
-    assert pilot.reachable(lambda w: w is pilot.find("find_name")) == []
-
-
 def test_the_search_opens_from_the_tour_and_goes_back_there(app_on):
     pilot = app_on("home", names=PEOPLE)
     pilot.app.show_tour()

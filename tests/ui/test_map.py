@@ -116,12 +116,13 @@ def test_the_map_is_offered_from_every_screen_and_goes_back_there(app_on):
         assert pilot.screen.name == screen
 
 
-def test_a_tour_without_plans_shows_no_map_button(app_on):
+@pytest.mark.parametrize("button", ["map", "find_name"])
+def test_a_tour_without_plans_or_names_offers_neither_the_map_nor_the_search(app_on, button):
     pilot = app_on("home")
-    assert pilot.reachable(lambda w: w is pilot.find("map")) == []
-    pilot.app.show_tour()
-    pilot.frames(3)
-    assert pilot.reachable(lambda w: w is pilot.find("map")) == []
+    for screen in ("home", "tour"):
+        pilot.app.show_tour() if screen == "tour" else pilot.app.go_home()
+        pilot.frames(3)
+        assert pilot.reachable(lambda w: w is pilot.find(button)) == [], screen
 
 
 def test_the_tour_screen_groups_the_stops_by_plan(app_on):
