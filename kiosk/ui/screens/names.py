@@ -26,6 +26,7 @@ MOST_SHOWN = 40
 #: The longest query kept (a name with its patronymic and a maiden name fits many times).
 LONGEST_QUERY = 80
 
+DEMONSTRATION = N_("A demonstration list: these made-up names are here to try the search. They are not the names on the Wall of Memory.")
 PREPARING = N_("The list of names is being prepared. One moment, please.")
 INVITE = N_("Type a surname, or a surname and a given name, in any letters.")
 NOTHING_FOUND = N_("No name found. Check the spelling, or type only the surname.")
@@ -36,6 +37,8 @@ TOUCH_ONE = N_("Touch a name to see where it stands on the wall.")
 class NameSearchScreen(Screen):
     """The search: :attr:`query` typed, :attr:`results` (one dict per name) shown."""
 
+    #: What a made-up demonstration list says of itself (names.kv).
+    DEMONSTRATION = DEMONSTRATION
     query = StringProperty("")
     #: The RecycleView's data: full_name, details, place, chosen, height.
     results = ListProperty([])
