@@ -24,7 +24,8 @@ from math import cos, hypot, pi, sin
 from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
-from kivy.graphics import Color, Ellipse, InstructionGroup, Line, Mesh, Rectangle, Triangle
+from kivy.graphics import (Color, Ellipse, InstructionGroup, Line, Mesh, PopMatrix, PushMatrix,
+                           Rectangle, Translate, Triangle)
 from kivy.logger import Logger
 from kivy.metrics import dp, sp
 from kivy.properties import (BooleanProperty, ColorProperty, ListProperty, NumericProperty,
@@ -94,19 +95,26 @@ class PlanView(StencilView):
         self._picture_colour = Color(1, 1, 1, 1)
         self._picture = Rectangle(pos=(0, 0), size=(0, 0))
         self._overlay = InstructionGroup()
-        self._redraw = Clock.create_trigger(self._draw, -1)
+        self._target = self._overlay     # where _add puts instructions
+        self._here = InstructionGroup()
+        self._route = ()                  # the two lines of the walking order
+        self._moving = []                 # (Translate, x, y): pins and mark, moved as a whole
+        self._redraw = Clock.create_trigger(self._build, -1)
+        self._replace = Clock.create_trigger(self._place, -1)
         super().__init__(**kwargs)
         self.canvas.add(self._picture_colour)
         self.canvas.add(self._picture)
         self.canvas.add(self._overlay)
         self.fbind("source", self._load)
         self.fbind("size", self._resized)
-        for name in ("pos", "pins", "route", "here", "mark", "selected", "pin_size",
+        self.fbind("pos", self._replace)
+        for name in ("pins", "route", "here", "mark", "selected", "pin_size",
                      "number_font", "words_font", "here_text", "ground_colour", "pin_colour",
                      "number_colour", "outline_colour", "route_colour", "here_colour",
                      "mark_colour"):
             self.fbind(name, self._redraw)
         self._load()
+        self._redraw()
 
     # -- what others call ------------------------------------------------------------
     def reset_view(self) -> None:
@@ -176,7 +184,7 @@ class PlanView(StencilView):
     def _set(self, view: PlanTransform) -> None:
         self._view = view
         self.zoom = view.zoom
-        self._redraw()
+        self._replace()
 
     # -- touches ---------------------------------------------------------------------
     def on_touch_down(self, touch):
@@ -267,32 +275,59 @@ class PlanView(StencilView):
         return self._words[key]
 
     def _add(self, colour, *instructions) -> None:
-        self._overlay.add(Color(rgba=colour))
+        self._target.add(Color(rgba=colour))
         for instruction in instructions:
-            self._overlay.add(instruction)
+            self._target.add(instruction)
 
     def _disc(self, colour, x: float, y: float, radius: float) -> None:
         self._add(colour, Ellipse(pos=(x - radius, y - radius), size=(2 * radius, 2 * radius),
                                   segments=_segments(radius)))
 
-    def _draw(self, *_args) -> None:
+    def _build(self, *_args) -> None:
+        """Make the drawing anew (the pins, marks or theme changed): each pin and the mark
+        drawn about (0, 0) and moved into place by a Translate of its own."""
+        overlay = self._overlay
+        overlay.clear()
+        self._target, self._moving, self._route = overlay, [], ()
+        if self.route and len(self.pins) >= 2:
+            self._route = (Line(points=[], width=dp(2.5), joint="round"),
+                           Line(points=[], width=dp(1.2), joint="round"))
+            self._add(self.ground_colour, self._route[0])
+            self._add(self.route_colour, self._route[1])
+        self._here = InstructionGroup()
+        overlay.add(self._here)
+        for pin in sorted(self.pins, key=lambda p: p["stop_id"] == self.selected):
+            self._anchored(lambda pin=pin: self._draw_pin(pin, 0, 0), pin["x"], pin["y"])
+        if self.mark is not None:
+            self._anchored(lambda: self._draw_mark(0, 0), *self.mark)
+        self._place()
+
+    def _anchored(self, draw, fx: float, fy: float) -> None:
+        translate = Translate(0, 0)
+        for instruction in (PushMatrix(), translate):
+            self._overlay.add(instruction)
+        draw()
+        self._overlay.add(PopMatrix())
+        self._moving.append((translate, fx, fy))
+
+    def _place(self, *_args) -> None:
+        """Put the drawing where the view has the plan now: the picture, each pin and the
+        mark moved (not made again), the route's points; "You are here" is laid out again
+        (its box keeps inside the view)."""
         x, y, width, height = self._view.box
         self._picture.pos = (self.x + x, self.y + y)
         self._picture.size = (width, height)
-        self._overlay.clear()
-        if self._view.scale <= 0:
-            return
-        centres = {pin["stop_id"]: self._at(pin["x"], pin["y"]) for pin in self.pins}
-        if self.route and len(self.pins) >= 2:
-            points = [value for pin in self.pins for value in centres[pin["stop_id"]]]
-            self._add(self.ground_colour, Line(points=points, width=dp(2.5), joint="round"))
-            self._add(self.route_colour, Line(points=points, width=dp(1.2), joint="round"))
-        if self.here is not None:
+        for translate, fx, fy in self._moving:
+            translate.xy = self._at(fx, fy)
+        if self._route:
+            points = [value for pin in self.pins for value in self._at(pin["x"], pin["y"])]
+            for line in self._route:
+                line.points = points
+        self._here.clear()
+        if self.here is not None and self._view.scale > 0:
+            self._target = self._here
             self._draw_here(*self._at(*self.here))
-        for pin in sorted(self.pins, key=lambda p: p["stop_id"] == self.selected):
-            self._draw_pin(pin, *centres[pin["stop_id"]])
-        if self.mark is not None:
-            self._draw_mark(*self._at(*self.mark))
+            self._target = self._overlay
 
     def _at(self, fx: float, fy: float) -> tuple[float, float]:
         vx, vy = self._view.to_view(fx, fy)
@@ -309,8 +344,8 @@ class PlanView(StencilView):
         self._disc(self.ground_colour, cx, cy, radius + dp(1.5))
         self._disc(self.outline_colour, cx, cy, radius)
         self._disc(self.pin_colour, cx, cy, radius - edge)
-        texture = self._word(str(pin["number"]), self.number_font * (radius / (self.pin_size / 2)),
-                             bold=True)
+        font = self.number_font * radius / (self.pin_size / 2)
+        texture = self._word(str(pin.get("number", "")), font, bold=True)
         room = 2 * (radius - edge) * 0.86
         shrink = min(1.0, room / max(1, texture.width))
         tw, th = texture.width * shrink, texture.height * shrink
