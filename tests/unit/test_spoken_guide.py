@@ -1,0 +1,90 @@
+"""The spoken guide's keys and what it says, without a screen."""
+
+from __future__ import annotations
+
+from kiosk.speech.guide import SpokenGuide
+
+STOPS = {101: "gate", 102: "arch", 110: "wall"}
+
+
+def parts(n: int, language: str) -> list[str]:
+    return [f"n{digit}" for digit in str(n)]  # a stand-in: one part per digit
+
+
+def guide(**kwargs) -> SpokenGuide:
+    return SpokenGuide(("kk", "ru", "en"), STOPS, parts, **kwargs)
+
+
+def test_any_key_greets_and_offers_each_language_in_its_own_voice():
+    g = guide()
+    act = g.start()
+    assert act.say == [("kk", "greeting"), ("kk", "choose_kk"), ("ru", "choose_ru"),
+                       ("en", "choose_en")]
+    assert g.key("5").say == [("kk", "where_keys")]  # the raised dot
+    assert g.key("9").say == act.say  # a key that chooses nothing: the choice again
+    chosen = g.key("2")
+    assert (chosen.do, chosen.value) == ("language", "ru")
+    assert chosen.say == [("ru", "where_keys")]
+
+
+def test_digits_speak_the_number_so_far_and_enter_opens_the_stop():
+    g = guide()
+    g.start()
+    g.key("3")  # English
+    assert g.key("1").say == [("en", "n1")]
+    assert g.key("1").say == [("en", "n1"), ("en", "n1")]
+    assert g.key("back").say == [("en", "n1")]
+    g.key("1")
+    assert g.key("0").say == [("en", "n1"), ("en", "n1"), ("en", "n0")]
+    act = g.key("enter")
+    assert (act.do, act.value) == ("open", "wall")
+    assert g.opened("wall", 110) == [("en", "stop"), ("en", "n1"), ("en", "n1"), ("en", "n0")]
+    g.key("9")
+    assert g.key("enter").say == [("en", "no_such_stop")]
+
+
+def test_the_fixed_keys():
+    g = guide()
+    g.start()
+    g.key("1")
+    assert g.key("enter").do == "play_pause"  # nothing typed
+    assert g.key("+").do == "louder" and g.key("-").do == "softer"
+    assert g.key("/").do == "back_ten"
+    assert g.key("0").do == "stop_speech"  # nothing typed
+    assert g.key(".").say == [("kk", "help")]
+    assert g.key("*").say == [("kk", "help")]  # the last thing said, again
+    assert g.said_by_kiosk("loudest") == [("kk", "loudest")]
+    assert g.key("*").say == [("kk", "loudest")]
+
+
+def test_after_the_story_its_description_then_how_to_go_on():
+    g = guide()
+    g.start()
+    g.key("1")
+    g.opened("arch", 102)
+    act = g.story_ended(has_description=True, was_description=False)
+    assert (act.do, act.say) == ("describe", [("kk", "description_next")])
+    assert g.story_ended(has_description=True, was_description=True).say == [("kk", "stop_end")]
+    assert g.key("6").do == "next" and g.key("4").do == "previous"
+    g.opened("wall", 110)
+    assert g.story_ended(has_description=False, was_description=False).say == [
+        ("kk", "last_stop")]
+
+
+def test_the_description_first_when_the_museum_says_so():
+    g = guide(description_first=True)
+    g.start()
+    g.key("1")
+    g.opened("gate", 101)
+    assert g.story_ended(has_description=True, was_description=True).do == "story"
+    assert g.story_ended(has_description=True, was_description=False).say == [
+        ("kk", "stop_end")]
+
+
+def test_6_types_a_number_until_a_story_has_ended_and_the_idle_reset_ends_the_guide():
+    g = guide()
+    g.start()
+    g.key("1")
+    assert g.key("6").say == [("kk", "n6")]  # typing, not moving on
+    g.end()
+    assert not g.on and g.language == "" and g.key("1").do == "language"
