@@ -13,8 +13,9 @@ What a visitor sees and does:
   elsewhere on the plan: ``on_point`` with the plan fractions), two fingers zoom about
   their centre; the plan can never be lost (kiosk/maps/view_geometry.py).
 
-The picture is uploaded once as a texture; the pins are drawn again only when the view,
-the pins or the theme change, never frame by frame while nothing changes.
+The picture is uploaded once as a texture. The pins and marks are made once (again only
+when they or the theme change) and moved as a whole when the view moves; nothing is done
+frame by frame while nothing changes.
 """
 
 from __future__ import annotations
