@@ -12,11 +12,12 @@ of the map screen's size, either
   as ours) at the same size in the same clipped view, scaled by the same factors about
   the same point (``apply_transform``), with nothing drawn over it.
 
-A sweep zooms from the whole plan to 4x in STEPS frames and back in STEPS more; ours and
-the floor take turns, sweep by sweep, each alone on the window, after one sweep each that
-is not counted. A frame's time runs from the zoom step to the frame drawn (one
-``EventLoop.idle()`` and ``glFinish``), with Kivy's clock not holding frames to 60 fps,
-so it is the frame's work and drawing alone; its CPU time (this process's, the software
+A sweep zooms from the whole plan to 4x in STEPS frames and back in STEPS more. Ours and
+the floor take turns frame by frame (so that whatever else the machine is doing falls on
+both alike), each alone on the window: put on, one frame drawn untimed, then the timed
+zoom step; the first sweep of each is not counted. A frame's time runs from the zoom
+step to the frame drawn (one ``EventLoop.idle()`` and ``glFinish``), with Kivy's clock
+not holding frames to 60 fps, so it is the frame's work and drawing alone; its CPU time (this process's, the software
 GL driver's threads included) is kept beside it, as other processes on the machine
 disturb it less. Also reported: whether the plan view drew its pins again during frames
 where nothing changed (it should not).
@@ -55,12 +56,10 @@ def frame_after(step) -> tuple[float, float]:
     return 1000 * (time.perf_counter() - began), 1000 * (time.process_time() - cpu)
 
 
-def sweep(zoom_by, steps: int) -> list[tuple[float, float]]:
-    """Whole plan to MAX_ZOOM and back, one zoom step per frame."""
+def steps_of_a_sweep(steps: int) -> list[float]:
+    """The zoom factors of one sweep: the whole plan to MAX_ZOOM and back, a step a frame."""
     factor = MAX_ZOOM ** (1 / steps)
-    times = [frame_after(lambda: zoom_by(factor)) for _ in range(steps)]
-    times += [frame_after(lambda: zoom_by(1 / factor)) for _ in range(steps)]
-    return times
+    return [factor] * steps + [1 / factor] * steps
 
 
 def main(content: str, data: str, plan: str, sweeps: str, steps: str) -> None:
@@ -98,15 +97,16 @@ def main(content: str, data: str, plan: str, sweeps: str, steps: str) -> None:
 
     turns = {"ours": (ours, zoom_ours, []), "floor": (clip, zoom_floor, [])}
     for number in range(int(sweeps) + 1):
-        order = ("ours", "floor") if number % 2 else ("floor", "ours")
-        for kind in order:
-            widget, zoom_by, times = turns[kind]
-            screen.add_widget(widget)
-            EventLoop.idle()
-            measured = sweep(zoom_by, int(steps))
-            if number:  # the first sweep of each warms up
-                times += measured
-            screen.remove_widget(widget)
+        for index, factor in enumerate(steps_of_a_sweep(int(steps))):
+            order = ("ours", "floor") if (number + index) % 2 else ("floor", "ours")
+            for kind in order:
+                widget, zoom_by, times = turns[kind]
+                screen.add_widget(widget)
+                EventLoop.idle()  # the other one taken off, this one drawn: not timed
+                measured = frame_after(lambda: zoom_by(factor))
+                if number:  # the first sweep of each warms up
+                    times.append(measured)
+                screen.remove_widget(widget)
     zoom_at_end = ours.zoom
 
     # Frames with nothing changing: the plan view must not draw its pins again.

@@ -5,7 +5,7 @@
   zoomed from the whole plan to 4x and back a step per frame, each frame timed from the
   zoom step to its pixels drawn (``bench._pinch_child``). FLOOR: a bare Kivy Scatter
   holding the same picture at the same size in the same clipped view, scaled by the same
-  steps in the same process, the two taking turns sweep by sweep. Goal: p95 at most
+  steps in the same process, the two taking turns frame by frame. Goal: p95 at most
   8 ms (half a 60 Hz frame) above the floor's p95.
 
 ``python -m bench.map_bench [--quick]`` runs it alone and prints the figures.
@@ -53,7 +53,8 @@ def pinch_figure(result: dict, quick: bool) -> dict:
     p95, floor_p95 = percentile(ours, 95), percentile(floor, 95)
     plan = "x".join(str(side) for side in result["plan"] or ())
     notes = (f"{len(ours)} frames each, zoom 1 to 4 and back in {result['steps']} steps each "
-             f"way, {result['sweeps']} sweeps taking turns; plan {plan} px in a "
+             f"way, {result['sweeps']} sweeps, ours and the floor taking turns frame by "
+             f"frame; plan {plan} px in a "
              f"{result['view'][0]}x{result['view'][1]} view, {result['pins']} pins; frame "
              f"from zoom step to pixels drawn (glFinish), no 60 fps wait; median "
              f"{percentile(ours, 50):.1f} ms (floor {percentile(floor, 50):.1f}); CPU time "
