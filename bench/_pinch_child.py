@@ -17,10 +17,10 @@ the floor take turns frame by frame (so that whatever else the machine is doing 
 both alike), each alone on the window: put on, one frame drawn untimed, then the timed
 zoom step; the first sweep of each is not counted. A frame's time runs from the zoom
 step to the frame drawn (one ``EventLoop.idle()`` and ``glFinish``), with Kivy's clock
-not holding frames to 60 fps, so it is the frame's work and drawing alone; its CPU time (this process's, the software
-GL driver's threads included) is kept beside it, as other processes on the machine
-disturb it less. Also reported: whether the plan view drew its pins again during frames
-where nothing changed (it should not).
+not holding frames to 60 fps, so it is the frame's work and drawing alone; its CPU time
+(this process's, the software GL driver's threads included) is kept beside it, as other
+processes on the machine disturb it less. Also reported: whether the plan view drew its
+pins again during frames where nothing changed (it should not).
 """
 
 from __future__ import annotations
