@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from . import limits
 from .errors import ContentError, Problem, Severity
+from .plan_checks import plan_problems
 from ..files import FileTooLarge, NotAFile, read_regular_file
 from .model import Museum, Stop, TourFile
 from .paths import check_path
@@ -108,6 +109,7 @@ def read_tour_text(text: str, root: str | Path, check_files: bool = True) -> Tou
     else:
         found.museum, found.stops = model.museum, list(enumerate(model.stops))
     problems += _cross_checks(data.get("stops"), source)
+    problems += plan_problems(found)
     if model is not None and all(stop.hidden for stop in model.stops):
         problems.append(source.problem(
             ("stops",), "every stop is hidden (hidden: true), so visitors would find nothing; "
@@ -166,18 +168,25 @@ def _file_checks(found: TourReading, source: SourceMap, root: Path) -> list[Prob
     problems: list[Problem] = []
     real_root = os.path.realpath(root)
     folders: dict[str, str] = {}
-    for index, stop in found.stops:
-        paths = [(getattr(narration, key), ("stops", index, "narration", language, key))
-                 for language, narration in stop.narration.items()
-                 for key in ("audio", "captions")]
-        paths += [(picture.file, ("stops", index, "images", n, "file"))
-                  for n, picture in enumerate(stop.images)]
-        for rel, where in paths:
-            if rel is None:
-                continue
-            target, problem = check_path(rel, where, source, real_root, folders)
-            if problem:
-                problems.append(problem)
-            else:
-                found.files[rel] = target
+    for rel, where in _named_files(found):
+        if rel is None:
+            continue
+        target, problem = check_path(rel, where, source, real_root, folders)
+        if problem:
+            problems.append(problem)
+        else:
+            found.files[rel] = target
     return problems
+
+
+def _named_files(found: TourReading):
+    """(path as written, where in stops.yaml) of every file the tour names: the stops'
+    recordings, captions and pictures, and the plans' pictures."""
+    for index, stop in found.stops:
+        for language, narration in stop.narration.items():
+            for key in ("audio", "captions"):
+                yield getattr(narration, key), ("stops", index, "narration", language, key)
+        for n, picture in enumerate(stop.images):
+            yield picture.file, ("stops", index, "images", n, "file")
+    for n, plan in enumerate(found.museum.maps if found.museum is not None else []):
+        yield plan.image, ("museum", "maps", n, "image")

@@ -61,6 +61,9 @@ def check_media(found: TourReading, workers: int | None = None,
         for picture in stop.images:
             if picture.file in found.files:
                 jobs.append((inspect_image, found.files[picture.file]))
+    plans = found.museum.maps if found.museum is not None else []
+    jobs += [(inspect_image, found.files[plan.image]) for plan in plans
+             if plan.image in found.files]
     with quiet_stderr():  # libmpg123 writes its own complaints to the terminal
         cache.run(jobs)
     counted: set[tuple[str, str]] = set()
@@ -109,6 +112,12 @@ def check_media(found: TourReading, workers: int | None = None,
             if picture.at is not None:
                 problems += _timing_problems(stop, n, picture.at, durations, source,
                                              where + ("at",))
+    for n, plan in enumerate(plans):
+        if plan.image in found.files:
+            report = cache.get(inspect_image, found.files[plan.image])
+            if report.error:
+                problems.append(source.problem(("museum", "maps", n, "image"), f"the plan's "
+                                               f"picture '{plan.image}' {report.error}"))
     return problems, summary
 
 
