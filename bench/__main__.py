@@ -70,7 +70,8 @@ def describe(content: Path, synthetic: bool) -> dict:
 #: The UI's figures, measured here in this order (each in fresh child processes).
 OWN = ("first frame", "tap to play", "tile tap", "language switch", "frame time", "memory")
 #: Benchmarks of the other parts, each a module with ``measure(quick) -> [figure, ...]``.
-OTHERS = ("content_bench", "media_bench", "analytics_bench", "names_bench", "monkey_bench")
+OTHERS = ("content_bench", "media_bench", "analytics_bench", "names_bench", "map_bench",
+          "monkey_bench")
 
 
 #: Those whose figures are not speed against a floor (the soak: counts and growth over

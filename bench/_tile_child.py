@@ -53,7 +53,7 @@ def find_tile(app, stop_id: str):
     """The tile of ``stop_id``, scrolled well into view."""
     rv = app.screens.get_screen("tour").ids.stops
     layout = rv.layout_manager
-    index = [row["stop_id"] for row in rv.data].index(stop_id)
+    index = [row.get("stop_id") for row in rv.data].index(stop_id)  # headings have none
     cols = max(1, layout.cols or 1)
     rows = -(-len(rv.data) // cols)
     guess = 1 - (index // cols) / max(1, rows - 1)

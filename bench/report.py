@@ -160,7 +160,12 @@ METHODS = (
      "event on the UI thread, the writer's pauses, the stats; see its notes below."),
     ("Find a name", "**Find a name** (`bench/names_bench.py`): recall on queries built from "
      "the demonstration list in every spelling family, the index's build time and memory, "
-     "one query beside a plain substring scan, and the check of names.csv; see its notes."),
+     "one query beside a plain substring scan, the check of names.csv, and one keystroke "
+     "to the names on the kiosk's screen; see its notes."),
+    ("Map:", "**The map** (`bench/map_bench.py`): a pinch-zoom frame beside a bare Scatter, "
+     "opening the map, a pin's tap to the stop's picture; see its notes."),
+    ("Spoken guide", "**The spoken guide** (`bench/speech_bench.py`): a key of the number pad "
+     "to its prompt playing, beside pygame's own play of the same file; see its notes."),
 )
 
 #: Why a figure misses its goal, measured (name prefix -> text); the run's own numbers

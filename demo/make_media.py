@@ -393,6 +393,7 @@ def tour_file(script: dict) -> dict:
                 ],
                 **({"content_note": {lang: stop["content_note"][lang] for lang in langs}}
                    if "content_note" in stop else {}),
+                **({"place": dict(stop["place"])} if "place" in stop else {}),
             }
         )
     return {
@@ -403,6 +404,9 @@ def tour_file(script: dict) -> dict:
             "default_language": museum["default_language"],
             **({"names": museum["names"], "names_demonstration": bool(museum.get("names_demonstration"))}
                if museum.get("names") else {}),
+            **({"maps": [dict(plan, title={lang: plan["title"][lang] for lang in langs})
+                         for plan in museum["maps"]]} if museum.get("maps") else {}),
+            **({"wall_of_memory": museum["wall_of_memory"]} if museum.get("wall_of_memory") else {}),
         },
         "stops": stops,
     }

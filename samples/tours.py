@@ -120,9 +120,10 @@ def make_big_tour(root: Path, stops: int, demo: Path = DEMO) -> Path:
             "title": {code: f"{model['title'][code]} ({i + 1})" for code in LANGUAGES},
             "text": dict(model["text"]), "narration": narration, "images": images,
         })
-    # the tour without the list of names (names.csv is not copied; its check is measured apart)
+    # the tour without the list of names and the plans (names.csv and the plans' pictures
+    # are not copied; their checks are measured apart)
     museum = {key: value for key, value in demo_tour["museum"].items()
-              if key not in ("names", "names_demonstration")}
+              if key not in ("names", "names_demonstration", "maps", "wall_of_memory")}
     tour = {"museum": museum, "stops": entries}
     (root / "stops.yaml").write_text(
         "# yaml-language-server: $schema=./stops.schema.json\n"

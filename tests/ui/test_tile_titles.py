@@ -73,6 +73,8 @@ def every_tile_problem(pilot) -> tuple[set[str], list[str]]:
         pilot.frames(1)
         gx, gy = grid.to_window(grid.x, grid.y)
         for view in grid.layout_manager.children:
+            if not hasattr(view, "stop_id"):
+                continue  # a plan's heading, or an empty cell of its row
             title = view.ids.title  # a tile taller than the list is read in parts
             _, bottom = title.to_window(title.x, title.y)
             _, top = title.to_window(title.x, title.top)

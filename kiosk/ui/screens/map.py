@@ -9,7 +9,8 @@ the pins and the list; the screen draws them and says what the visitor chose:
 """
 
 from kivy.factory import Factory
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.properties import (BooleanProperty, ListProperty, NumericProperty, ObjectProperty,
+                             StringProperty)
 from kivy.uix.screenmanager import Screen
 
 from ..rules import load_rules_beside
@@ -37,6 +38,11 @@ class MapScreen(Screen):
     pins = ListProperty([])
     #: For the list: {"stop_id", "number", "title", "ticked", "selected", "chosen"}.
     entries = ListProperty([])
+    #: The list as the RecycleView shows it: each entry with the height its title needs.
+    rows = ListProperty([])
+    #: Set in map.kv: the list's width and the larger-text scale.
+    list_width = NumericProperty(0)
+    text_scale = NumericProperty(1.0)
     here = ObjectProperty(None, allownone=True)
     mark = ObjectProperty(None, allownone=True)
     #: The stop shown on the card (its pin and row marked), "" for none.
@@ -61,6 +67,21 @@ class MapScreen(Screen):
     def on_plan_id(self, *_args) -> None:
         for button in self.ids.plan_switch.children:
             button.selected = button.plan_id == self.plan_id
+
+    def on_entries(self, *_args) -> None:
+        self._size_rows()
+
+    def on_list_width(self, *_args) -> None:
+        self._size_rows()
+
+    def on_text_scale(self, *_args) -> None:
+        self._size_rows()
+
+    def _size_rows(self) -> None:
+        """Every title in full: a row as tall as its title's lines (never cut)."""
+        self.rows = [dict(entry, height=map_entry.row_height(entry["title"], self.list_width,
+                                                             self.text_scale))
+                     for entry in self.entries]
 
     def select(self, stop_id: str) -> None:
         """A pin or a row touched: the stop's card, its pin marked and brought into view
