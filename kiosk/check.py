@@ -74,6 +74,7 @@ def check_content(content_dir: Path, workers: int | None = None) -> CheckReport:
             problems, report.media = check_media(found, workers, inspections)
             report.problems += problems
         report.problems += _names_problems(content_dir, found, report)
+        report.problems += _prompt_problems(content_dir, found)
     finally:
         inspections.close()
         if collecting:
@@ -93,6 +94,26 @@ def _names_problems(content_dir: Path, found: TourReading, report: CheckReport) 
     roll = read_named_roll(content_dir, museum.names, stop_ids)
     report.names = (len(roll.people),)
     return roll.problems
+
+
+def _prompt_problems(content_dir: Path, found: TourReading) -> list[Problem]:
+    """A warning per language whose spoken-guide recordings are not all there."""
+    museum = found.museum
+    if museum is None:
+        return []
+    from .content.errors import Severity
+    from .speech.prompts import PROMPTS_DIR, missing_prompts
+
+    problems = []
+    for language, absent in missing_prompts(content_dir, museum.languages).items():
+        folder = PROMPTS_DIR.format(language=language)
+        shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
+        problems.append(Problem(f"{folder}/", 1, 1, (
+            f"{len(absent)} recording(s) of the spoken guide are missing in {language}: "
+            f"{shown}; record each as {folder}/<name>.ogg (WAV or MP3 also do), or run "
+            "python demo/make_prompts.py for synthesised ones. Until then the guide says "
+            "nothing in their place"), Severity.warning))
+    return problems
 
 
 def run_check(content_dir: Path, out=print, strict: bool = False) -> int:

@@ -68,7 +68,7 @@ def _or_none(check: Check) -> Check:
     return maybe
 
 
-HOW_OPENED = ("tile", "keypad", "next", "previous", "selftest", "name", "map")
+HOW_OPENED = ("tile", "keypad", "next", "previous", "selftest", "name", "map", "spoken")
 MODES = ("large_text", "high_contrast")
 END_REASONS = ("idle", "staff")
 

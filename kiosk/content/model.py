@@ -160,6 +160,9 @@ class KioskSettings(_Strict):
         default=0.7, ge=0, le=1, description="Volume for each new visitor, 0 to 1.")
     max_volume: float = Field(
         default=1.0, gt=0, le=1, description="The loudest a visitor may turn it, 0 to 1.")
+    description_first: bool = Field(
+        default=False, description="In the spoken guide, a stop's description of what there "
+        "is to see plays before its story (true) or after it (false).")
 
     @model_validator(mode="after")
     def _default_within_max(self) -> "KioskSettings":

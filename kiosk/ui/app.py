@@ -34,6 +34,7 @@ from .lockdown import Lockdown
 from .name_finding import NameFinding
 from .name_search import NameSearch
 from .plan_visits import PlanVisits
+from .spoken_visits import SpokenVisits
 from .overlays import OverlaySet, VisitorOverlays
 from .screen_set import ScreenPlan, ScreenSet
 from .services import KioskServices
@@ -61,7 +62,8 @@ RESTING = N_("The guide is unavailable for a moment. It will be back shortly.")
 FADE_SECONDS = 0.3
 
 
-class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, VisitorOverlays, App):
+class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, VisitorOverlays,
+               App):
     """The visitor's guide. Kv rules bind to :attr:`language`, :attr:`tr`, :attr:`theme`."""
 
     title = "ALZHIR"
@@ -93,6 +95,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, VisitorOverlays
         self.keeper = services.keeper
         self.media = services.media
         self.event_log = services.event_log
+        self.speaker = services.speaker
         self._watch = watch
         self._watcher = None
         self._transition_duration = transition_duration
@@ -352,6 +355,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, VisitorOverlays
         self._accepted_notes.clear()
         self._forget_name_search()
         self._forget_visited()
+        self.end_spoken_guide()
         self.set_language(self.tour.museum.default_language)
         self.current_stop_id = ""
         self.screens.get_screen("tour").scroll_to_top()

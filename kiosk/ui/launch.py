@@ -9,14 +9,15 @@ from ..paths import ensure_data_dir
 
 
 def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True,
-              count_visits: bool = True, clock=None, restart=None, **options):
+              count_visits: bool = True, clock=None, restart=None, speaker=None, **options):
     """The real app: the tour kept by a TourKeeper, prepared pictures, the real speaker.
 
     With a broken stops.yaml the last good tour is shown; with none at all the app shows
     its calm "being updated" screen and waits for staff to fix the file.
     ``count_visits=False`` (selftest, the soak) keeps the walk out of the visitors'
     figures: nothing is written to the visit log. ``clock`` and ``restart`` replace the
-    real ones (tests); ``options`` are KioskApp's (start_screen, transition_duration,
+    real ones (tests), ``speaker`` the spoken guide's voice (the real one: pygame's mixer);
+    ``options`` are KioskApp's (start_screen, transition_duration,
     show_cursor).
     """
     import time
@@ -41,7 +42,12 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     services = KioskServices(
         player, keeper=keeper, media=PreparedMedia(media_cache_dir(data_dir)),
         event_log=EventLog(data_dir, clock=time.time) if count_visits else None,
-        pins=PinStore(data_dir), data_dir=data_dir, staff_settings=StaffSettings(data_dir))
+        pins=PinStore(data_dir), data_dir=data_dir, staff_settings=StaffSettings(data_dir),
+        speaker=speaker)
+    if speaker is None:
+        from ..speech.speaker import PygameSpeaker
+
+        services.speaker = PygameSpeaker()
     if clock is not None:
         services.clock = clock
     if restart is not None:

@@ -35,5 +35,7 @@ class KioskServices:
     data_dir: Path | None = None
     #: What staff set on this kiosk's panel (kiosk.staff_settings.StaffSettings).
     staff_settings: Any = None
+    #: The spoken guide's voice (kiosk.speech.speaker); None: no spoken guide.
+    speaker: Any = None
     #: Starts the kiosk again after too many faults.
     restart: Callable[[], None] = restart_process

@@ -48,6 +48,7 @@ class TourChanges:
         self.tour = tour
         self.languages = list(tour.languages)
         self._take_up_plans(tour)
+        self._take_up_prompts(tour)
         if first or self.language not in self.languages:
             self.tr.switch(tour.museum.default_language)
             self.language = tour.museum.default_language

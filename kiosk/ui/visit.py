@@ -50,6 +50,9 @@ class VisitWatch:
 
     def _on_key_down(self, _window, key, _scancode, _codepoint, _modifiers):
         app = self.app
+        if app.spoken_key(key):
+            self.session.touch()
+            return True
         if app.tour is not None and app.screens.current == "names":
             return self._name_key(key)
         if app.tour is None or key not in DIGIT_KEYS.keys() | ENTER_KEYS | BACKSPACE_KEYS:
@@ -93,6 +96,7 @@ class VisitWatch:
         if event == "ask":
             app.still_there.seconds_left = self.session.seconds_left
             app.still_there.open(animation=False)
+            app.spoken_still_there()
         elif event == "reset":
             app.reset_for_next_visitor()
         elif self.session.state == "asking":

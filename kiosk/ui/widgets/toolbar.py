@@ -74,6 +74,11 @@ class KeypadButton(QuietButton):
     """Opens the number pad, for the number shown at an exhibit."""
 
 
+class SpokenButton(QuietButton):
+    """Starts or ends the spoken guide (for a companion; a blind visitor starts it from
+    the number pad)."""
+
+
 class MapButton(QuietButton):
     """Opens the plan where the kiosk stands; only where the tour has plans."""
 
