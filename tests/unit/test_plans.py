@@ -27,3 +27,23 @@ def test_a_panel_stands_evenly_along_the_wall(panel, panels, expected):
     wall = WallOnPlan(map="grounds", first=PlanPoint(x=0.1, y=0.9), last=PlanPoint(x=0.9, y=0.1))
     point = wall_point(wall, panel, panels)
     assert (point.x, point.y) == pytest.approx(expected)
+
+
+def test_the_staff_guides_plan_examples_are_what_the_kiosk_reads():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from kiosk.content.model import Place, Plan
+
+    guide = (Path(__file__).resolve().parents[2] / "docs/staff-guide.md").read_text(
+        encoding="utf-8")
+    section = guide.split("## Plans and where each stop stands", 1)[1].split("\n## ", 1)[0]
+    museum_block, stop_block = re.findall(r"```yaml\n(.*?)```", section, re.S)[:2]
+    museum = yaml.safe_load(museum_block)["museum"]
+    plans = [Plan.model_validate(plan) for plan in museum["maps"]]
+    wall = WallOnPlan.model_validate(museum["wall_of_memory"])
+    assert wall.map in {plan.id for plan in plans}
+    place = Place.model_validate(yaml.safe_load(stop_block)[0]["place"])
+    assert place.map in {plan.id for plan in plans}
