@@ -7,7 +7,8 @@ from .tour import Tour
 
 
 def plan_of(tour: Tour, plan_id: str) -> Plan | None:
-    return next((plan for plan in tour.museum.maps if plan.id == plan_id), None)
+    """The plan ``plan_id`` (the same as ``tour.plan(plan_id)``)."""
+    return tour.plan(plan_id)
 
 
 def stops_on(tour: Tour, plan_id: str) -> list[Stop]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Museum, Stop, TourFile
+from .model import Museum, Plan, Stop, TourFile
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Tour:
 
     def stop(self, stop_id: str) -> Stop:
         return self.stops[self._by_id[stop_id]]
+
+    def plan(self, plan_id: str) -> Plan | None:
+        """The plan ``plan_id`` of museum.maps, or None if the tour has no such plan."""
+        return next((plan for plan in self.museum.maps if plan.id == plan_id), None)
 
     def by_number(self, number: int) -> Stop | None:
         index = self._by_number.get(number)

@@ -13,7 +13,8 @@ from samples import make_tour
 def test_stops_by_plan_in_walking_order_and_those_on_none(tmp_path):
     tour = read_tour(make_tour(tmp_path, stops=5, seconds=2.0, plans=True)).valid_tour()
     assert [p.id for p in tour.museum.maps] == ["grounds", "hall"]
-    assert plan_of(tour, "hall").title["en"] == "Hall" and plan_of(tour, "attic") is None
+    assert tour.plan("hall").title["en"] == "Hall" and tour.plan("attic") is None
+    assert plan_of(tour, "grounds") is tour.plan("grounds")
     assert [s.id for s in stops_on(tour, "grounds")] == ["stop-1", "stop-3"]
     assert [s.id for s in stops_on(tour, "hall")] == ["stop-2", "stop-4"]
     assert [s.id for s in unplaced(tour)] == ["stop-5"]
