@@ -40,3 +40,27 @@ def small_tour(tmp_path_factory) -> Path:
     from samples import make_tour
 
     return make_tour(tmp_path_factory.mktemp("small-tour") / "tour", stops=2, seconds=2)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave at once when the run is over, with pytest's own exit status.
+
+    A whole run builds a few hundred kiosks in one process (one Kivy window serves them
+    all), and Python's last garbage collection at exit then spends many minutes on
+    weak-reference callbacks that remove themselves from long lists one by one, after
+    every result has been printed. Nothing is left to write by then: the temporary folders
+    are pytest's, and the kiosks' own files were closed by each test.
+    """
+    import sys as _sys
+
+    if os.environ.get("KIOSK_TESTS_SLOW_EXIT"):
+        return
+    _sys.stdout.flush()
+    _sys.stderr.flush()
+    session = getattr(config, "_kiosk_session", None)
+    os._exit(int(getattr(session, "exitstatus", 0)) if session is not None else 0)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._kiosk_session = session
