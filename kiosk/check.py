@@ -157,7 +157,7 @@ def _summary(report: CheckReport, out, strict: bool) -> int:
         media = report.media
         minutes, secs = divmod(int(round(media.seconds_of_sound)), 60)
         out(f"Checked {stops} stop(s)" + (f" ({hidden} hidden)" if hidden else "")
-            + f", {media.recordings} recording(s) ({minutes} min {secs:02d} s of narration), "
+            + f", {media.recordings} recording(s) ({minutes} min {secs:02d} s of recorded sound), "
             f"{media.captions} caption file(s) and {media.pictures} picture(s)"
             + (" (of the stops without other mistakes)." if found.tour is None else "."))
     if report.names is not None:  # rows not to be published are not counted, even here

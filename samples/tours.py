@@ -25,7 +25,8 @@ PITCHES = {"kk": 196.0, "ru": 247.0, "en": 330.0}
 def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
               settings: dict | None = None, notes: dict | None = None,
               shared_recording: bool = False, names: list[dict] | None = None,
-              names_demonstration: bool = False, plans: bool = False) -> Path:
+              names_demonstration: bool = False, plans: bool = False,
+              descriptions: bool = False) -> Path:
     """A tour of ``stops`` stops; stop 2 has three pictures, the last has no English.
 
     Every stop and language has its own recording, ``assets/audio/LANG/STOP.ogg`` (each
@@ -36,6 +37,9 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
     in museum.names, marked a demonstration if ``names_demonstration``. ``plans`` draws two
     plans (``grounds`` and ``hall``), places the stops on them in turn (all but the last,
     which stands on no plan) and puts the Wall of Memory along the grounds' lower edge.
+    ``descriptions`` gives every stop an audio description in each of its languages,
+    ``assets/audio/LANG/STOP-description.ogg`` (an octave above the narration's tone, as
+    long), with its captions.
     """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
@@ -66,12 +70,19 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
             else:
                 shutil.copyfile(root / f"assets/audio/{code}/.tone.ogg", root / audio)
             narration[code] = {"audio": audio, "captions": f"assets/audio/{code}/{stop_id}.vtt"}
+        described = {}
+        for code in languages if descriptions else ():
+            base = f"assets/audio/{code}/{stop_id}-description"
+            tone(root / f"{base}.ogg", seconds, pitch=2 * PITCHES[code])
+            captions(root / f"{base}.vtt", seconds, code)
+            described[code] = {"audio": f"{base}.ogg", "captions": f"{base}.vtt"}
         entries.append({
             "id": stop_id, "number": number,
             "kind": ["museum_hall", "sculpture", "monument", "installation"][index % 4],
             "title": {code: f"{TITLES[code]} {number}" for code in LANGUAGES},
             "text": {code: f"{TITLES[code]} {number}: text." for code in LANGUAGES},
             "narration": narration, "images": images,
+            **({"description": described} if described else {}),
         })
         if notes and index in notes:
             entries[-1]["content_note"] = notes[index]

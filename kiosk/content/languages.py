@@ -8,7 +8,8 @@ translation by showing another language, so none of this stops it).
 - A code the kiosk knows but the museum does not offer (``en`` while ``languages`` lists
   only kk and ru) is a warning, once per language.
 - A visible stop that lacks one of the museum's languages in its narration, title or
-  text is a warning; the coverage table says which stops lack what.
+  text is a warning; so is one whose audio description is in some languages and not
+  another; the coverage table says which stops lack what.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from .model import INTERFACE_LANGUAGES, Museum, Stop
 from .yaml_source import SourceMap
 
 NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
-#: What the coverage table looks at, in its order.
-PARTS = ("narration", "title", "text")
+#: What the coverage table looks at, in its order (a description only where a stop has one).
+PARTS = ("narration", "title", "text", "description")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def _tables(stop: Stop):
     yield ("title",), stop.title
     yield ("text",), stop.text
     yield ("narration",), stop.narration
+    yield ("description",), stop.description
     if stop.content_note is not None:
         yield ("content_note",), stop.content_note
     for n, picture in enumerate(stop.images):
@@ -76,7 +78,8 @@ def language_problems(museum: Museum | None, stops: list[tuple[int, Stop]],
             continue
         missing = {}
         for code in offered:
-            lacking = tuple(part for part in PARTS if not getattr(stop, part).get(code))
+            lacking = tuple(part for part in PARTS if not getattr(stop, part).get(code)
+                            and (part != "description" or stop.description))
             if lacking:
                 missing[code] = lacking
         if missing:
@@ -91,9 +94,11 @@ def _gap_message(stop: Stop, missing: dict[str, tuple[str, ...]]) -> str:
     parts = {part for lacking in missing.values() for part in lacking}
     count = sum(len(lacking) for lacking in missing.values())
     names = " or ".join(NAMES.get(code, code) for code in missing)
+    read = [p for p in ("title", "text") if p in parts]
     effects = (["hear nothing here"] if "narration" in parts else []) + \
-        ([f"read the {' and '.join(p for p in PARTS if p in parts and p != 'narration')} in "
-          "another language"] if parts - {"narration"} else [])
+        ([f"read the {' and '.join(read)} in another language"] if read else []) + \
+        (["hear no description of what is here"]
+         if "description" in parts and "narration" not in parts else [])
     return (f"stop {stop.number} '{stop.id}' has {lacks}; add {'it' if count == 1 else 'them'}, "
             f"or visitors who choose {names} will {' and '.join(effects)} (see the table at "
             "the end)")

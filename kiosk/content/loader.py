@@ -181,11 +181,12 @@ def _file_checks(found: TourReading, source: SourceMap, root: Path) -> list[Prob
 
 def _named_files(found: TourReading):
     """(path as written, where in stops.yaml) of every file the tour names: the stops'
-    recordings, captions and pictures, and the plans' pictures."""
+    recordings (narration and description), captions and pictures, and the plans'
+    pictures."""
     for index, stop in found.stops:
-        for language, narration in stop.narration.items():
+        for part, language, recording in stop.recordings():
             for key in ("audio", "captions"):
-                yield getattr(narration, key), ("stops", index, "narration", language, key)
+                yield getattr(recording, key), ("stops", index, part, language, key)
         for n, picture in enumerate(stop.images):
             yield picture.file, ("stops", index, "images", n, "file")
     for n, plan in enumerate(found.museum.maps if found.museum is not None else []):

@@ -53,7 +53,7 @@ def check_media(found: TourReading, workers: int | None = None,
         cache.root = os.path.realpath(found.root)
     jobs = []
     for _, stop in found.stops:
-        for narration in stop.narration.values():
+        for _part, _language, narration in stop.recordings():
             if narration.audio in found.files:
                 jobs.append((inspect_audio, found.files[narration.audio]))
             if narration.captions in found.files:
@@ -70,8 +70,8 @@ def check_media(found: TourReading, workers: int | None = None,
     problems: list[Problem] = []
     for index, stop in found.stops:
         durations: dict[str, float | None] = {}
-        for language, narration in stop.narration.items():
-            where = ("stops", index, "narration", language)
+        for part, language, narration in stop.recordings():
+            where = ("stops", index, part, language)
             duration = None
             if narration.audio in found.files:
                 report = cache.get(inspect_audio, found.files[narration.audio])
@@ -83,7 +83,8 @@ def check_media(found: TourReading, workers: int | None = None,
                 if report.error:
                     problems.append(source.problem(where + ("audio",), f"the recording "
                                                    f"'{narration.audio}' {report.error}"))
-            durations[language] = duration
+            if part == "narration":  # pictures are timed by the story
+                durations[language] = duration
             if narration.captions in found.files:
                 first = ("captions", narration.captions) not in counted
                 if first:

@@ -126,6 +126,11 @@ class Stop(_Strict):
         default_factory=dict, description="A short text shown under the title."
     )
     narration: dict[LanguageCode, Narration] = Field(default_factory=dict)
+    description: dict[LanguageCode, Narration] = Field(
+        default_factory=dict,
+        description="Audio description, per language: a recording (and its captions) that "
+        "says what there is to see here, for visitors who cannot see it. 'Describe what I "
+        "see' on the stop screen plays it.")
     images: list[Picture] = Field(min_length=1)
     content_note: Notes | None = Field(
         default=None,
@@ -143,6 +148,12 @@ class Stop(_Strict):
     def languages(self) -> tuple[str, ...]:
         """Languages this stop can be heard in."""
         return tuple(self.narration)
+
+    def recordings(self):
+        """(part, language, recording) of the stop's narration, then its description."""
+        for part in ("narration", "description"):
+            for language, recording in getattr(self, part).items():
+                yield part, language, recording
 
 
 class KioskSettings(_Strict):

@@ -38,6 +38,8 @@ _EXAMPLES = {
     "caption": "caption: {kk: ..., ru: ..., en: ...}",
     "narration": "narration: (then a line per language, like "
                  "'en: {audio: assets/audio/en/arch-of-sorrow.ogg}')",
+    "description": "description: (then a line per language, like "
+                   "'en: {audio: assets/audio/en/arch-of-sorrow-description.ogg}')",
     "content_note": "content_note: {kk: ..., ru: ..., en: ...}",
     "kiosk": "kiosk: {idle_timeout: 90, countdown: 20}",
     "at": "at: 12.5",
@@ -46,6 +48,9 @@ _EXAMPLES = {
     "default_volume": "default_volume: 0.7",
     "max_volume": "max_volume: 1.0",
 }
+
+#: The parts of a stop that are recordings, one per language.
+RECORDED = ("narration", "description")
 
 _LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
@@ -64,17 +69,17 @@ def _subject(loc: tuple) -> str:
         if loc[-2] == "caption" and len(loc) >= 3 and isinstance(loc[-3], int):
             what = f"the caption of picture {loc[-3] + 1}"
         return f"{what} in {loc[-1]}"
-    if len(loc) >= 2 and loc[-2] == "narration" and isinstance(loc[-1], str):
-        return f"the {loc[-1]} narration"
+    if len(loc) >= 2 and loc[-2] in RECORDED and isinstance(loc[-1], str):
+        return f"the {loc[-1]} {loc[-2]}"
     return f"'{_field_of(loc)}'"
 
 
 def _example(field_name: str, loc: tuple = ()) -> str:
     example = _EXAMPLES.get(field_name)
-    if len(loc) >= 2 and loc[-2] == "narration" and isinstance(loc[-1], str):
-        code = loc[-1]
-        example = (f"{code}: {{audio: assets/audio/{code}/arch-of-sorrow.ogg, "
-                   f"captions: assets/audio/{code}/arch-of-sorrow.vtt}}")
+    if len(loc) >= 2 and loc[-2] in RECORDED and isinstance(loc[-1], str):
+        code, ending = loc[-1], "" if loc[-2] == "narration" else "-description"
+        example = (f"{code}: {{audio: assets/audio/{code}/arch-of-sorrow{ending}.ogg, "
+                   f"captions: assets/audio/{code}/arch-of-sorrow{ending}.vtt}}")
     return f", like  {example}" if example else ""
 
 
@@ -203,8 +208,8 @@ def _owner(loc: tuple) -> str:
         return "this stop"
     if len(loc) >= 2 and loc[-2] == "images":
         return f"picture {loc[-1] + 1}" if isinstance(loc[-1], int) else "this picture"
-    if len(loc) >= 2 and loc[-2] == "narration":
-        return f"the {loc[-1]} narration"
+    if len(loc) >= 2 and loc[-2] in RECORDED:
+        return f"the {loc[-1]} {loc[-2]}"
     return f"'{_field_of(loc)}'"
 
 

@@ -51,7 +51,7 @@ def test_a_clean_tour_passes_with_a_short_summary(tmp_path):
     assert status == 0
     assert printed == [
         "stops.yaml is fine: 1 stops in kk, ru, en.",
-        "Checked 1 stop(s), 3 recording(s) (0 min 09 s of narration), 3 caption file(s) and "
+        "Checked 1 stop(s), 3 recording(s) (0 min 09 s of recorded sound), 3 caption file(s) and "
         "1 picture(s).",
     ]
     assert run(content, strict=True)[0] == 0
@@ -65,7 +65,7 @@ def test_warnings_fail_only_with_strict_and_come_with_the_coverage_table(tour):
         "visitors who choose English will hear nothing here (see the table at the end)",
         "",
         "stops.yaml is fine: 3 stops in kk, ru, en; 1 warning(s) above.",
-        "Checked 3 stop(s), 1 recording(s) (0 min 03 s of narration), 8 caption file(s) and "
+        "Checked 3 stop(s), 1 recording(s) (0 min 03 s of recorded sound), 8 caption file(s) and "
         "5 picture(s).",
         "",
         "Which stops lack which language (hidden stops are left out):",
@@ -98,7 +98,7 @@ def test_hidden_stops_are_left_out_of_the_table(tour):
     status, printed = run(tour)
     assert status == 0
     assert printed == ["stops.yaml is fine: 2 stops in kk, ru, en.",
-                       "Checked 3 stop(s) (1 hidden), 1 recording(s) (0 min 03 s of narration), "
+                       "Checked 3 stop(s) (1 hidden), 1 recording(s) (0 min 03 s of recorded sound), "
                        "8 caption file(s) and 5 picture(s)."]
 
 
