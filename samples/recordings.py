@@ -20,8 +20,10 @@ def tone(path: Path, seconds: float, pitch: float = 220.0) -> None:
                     format="OGG", subtype="VORBIS")
 
 
-def captions(path: Path, seconds: float, language: str) -> None:
-    """Two cues splitting ``seconds`` in half: "First (kk)", "Second (kk)"."""
+def captions(path: Path, seconds: float, language: str,
+             words: tuple[str, str] = ("First", "Second")) -> None:
+    """Two cues splitting ``seconds`` in half: "First (kk)", "Second (kk)" (or ``words``)."""
     half = seconds / 2
-    cues = (Cue(0.0, half, f"First ({language})"), Cue(half, seconds, f"Second ({language})"))
+    cues = (Cue(0.0, half, f"{words[0]} ({language})"),
+            Cue(half, seconds, f"{words[1]} ({language})"))
     path.write_text(vtt.write(cues), encoding="utf-8")

@@ -39,7 +39,7 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
     which stands on no plan) and puts the Wall of Memory along the grounds' lower edge.
     ``descriptions`` gives every stop an audio description in each of its languages,
     ``assets/audio/LANG/STOP-description.ogg`` (an octave above the narration's tone, as
-    long), with its captions.
+    long), with its captions ("Seen first (kk)", "Seen next (kk)").
     """
     root.mkdir(parents=True, exist_ok=True)
     entries = []
@@ -74,7 +74,7 @@ def make_tour(root: Path, stops: int = 4, seconds: float = 30.0, numbers=None,
         for code in languages if descriptions else ():
             base = f"assets/audio/{code}/{stop_id}-description"
             tone(root / f"{base}.ogg", seconds, pitch=2 * PITCHES[code])
-            captions(root / f"{base}.vtt", seconds, code)
+            captions(root / f"{base}.vtt", seconds, code, words=("Seen first", "Seen next"))
             described[code] = {"audio": f"{base}.ogg", "captions": f"{base}.vtt"}
         entries.append({
             "id": stop_id, "number": number,

@@ -69,7 +69,7 @@ def _or_none(check: Check) -> Check:
 
 
 HOW_OPENED = ("tile", "keypad", "next", "previous", "selftest", "name", "map", "spoken")
-MODES = ("large_text", "high_contrast")
+MODES = ("large_text", "high_contrast", "description", "spoken_guide")
 END_REASONS = ("idle", "staff")
 
 _HEARD = {"stop": _stop, "language": _language, "listened": _seconds, "duration": _seconds}

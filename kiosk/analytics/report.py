@@ -33,7 +33,8 @@ LONGEST_VISIT_S = 6 * 3600
 #: The text report shows a bar per day up to this many days, per week beyond.
 DAYS_SHOWN = 62
 
-MODE_NAMES = {"large_text": "large text", "high_contrast": "high contrast"}
+MODE_NAMES = {"large_text": "large text", "high_contrast": "high contrast",
+              "description": "audio description", "spoken_guide": "the spoken guide"}
 
 
 class StopRow(NamedTuple):

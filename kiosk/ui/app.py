@@ -358,6 +358,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         self.end_spoken_guide()
         self.set_language(self.tour.museum.default_language)
         self.current_stop_id = ""
+        self.describing = False
         self.screens.get_screen("tour").scroll_to_top()
         self.screens.current = "attract"
         self.session.reset_done()

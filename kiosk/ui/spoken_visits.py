@@ -34,7 +34,6 @@ class SpokenVisits:
     #: kiosk a voice: the spoken guide can start.
     can_speak = BooleanProperty(False)
     _guide: SpokenGuide | None = None
-    _describing = False
     _speaking_wired = False
 
     # -- starting and the keys --------------------------------------------------------
@@ -60,6 +59,7 @@ class SpokenVisits:
             self.wake_up()
         self.spoken = True
         self.captions_on = True
+        self.usage.record("mode", mode="spoken_guide", on=True)
         self._carry_out(self._spoken_guide().start())
 
     def end_spoken_guide(self) -> None:
@@ -146,24 +146,19 @@ class SpokenVisits:
 
     def _spoken_play(self, describe: bool) -> None:
         stop = self.tour.stop(self.current_stop_id)
-        self._describing = describe and self._has_description(stop)
-        if self._describing:
-            recording = stop.description[self.language]
-            self.narration.load(self.tour.file(recording.audio),
-                                self.tour.file(recording.captions) if recording.captions else None)
-        else:
-            self._load_narration(stop, self.language)
+        self.describing = describe and self._has_description(stop)
+        self._load_narration(stop, self.language)
         self.narration.play()
 
     def _has_description(self, stop) -> bool:
-        return self.language in getattr(stop, "description", {})
+        return self.has_description(stop, self.language)
 
     def _spoken_story_state(self, _view, state: str) -> None:
         if not self.spoken or state != "ended" or self.current_stop_id not in self.tour:
             return
         stop = self.tour.stop(self.current_stop_id)
         self._carry_out(self._spoken_guide().story_ended(self._has_description(stop),
-                                                          self._describing))
+                                                          self.describing))
 
     def spoken_still_there(self) -> None:
         if self.spoken:

@@ -3,9 +3,15 @@ content note asked before a stop, and the tour's tiles and attract pictures.
 
 A mixin of :class:`kiosk.ui.app.KioskApp`: ``self`` is the app, whose tour, screens,
 narration and visitor state these methods use.
+
+A stop may also have an audio description per language (what there is to see, for a
+visitor who cannot see it): "Describe what I see" loads it in the narration's place, with
+its captions, and "Back to the story" loads the story again.
 """
 
 from __future__ import annotations
+
+from kivy.properties import BooleanProperty
 
 from ..captions import matching_position
 from ..content import pick
@@ -18,6 +24,9 @@ ELSEWHERE = N_("Other stops")
 
 class StopOpening:
     """Opening a stop and drawing what shows stops."""
+
+    #: The stop's audio description is loaded in the narration's place.
+    describing = BooleanProperty(False)
 
     def open_transcript(self) -> None:
         stop = self.tour.stop(self.current_stop_id)
@@ -93,6 +102,7 @@ class StopOpening:
         screen = self.screens.get_screen("stop")
         if stop.id != self.current_stop_id or screen.stop is None:
             self.narration.stop()
+            self.describing = False  # a stop opens on its story
         self.current_stop_id = stop.id
         screen.show(stop, [self.picture(p.file) for p in stop.images])
         before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
@@ -101,11 +111,36 @@ class StopOpening:
         screen.has_previous, screen.has_next = before is not None, after is not None
         self._load_narration(stop, self.language)
 
+    def has_description(self, stop, language: str) -> bool:
+        """The stop can describe what there is to see in ``language``."""
+        return stop is not None and language in stop.description
+
+    def describe(self, on: bool = True) -> None:
+        """"Describe what I see" (``on``) or "Back to the story": the one or the other
+        is loaded and plays from its start."""
+        stop = self.tour.stop(self.current_stop_id) if self.current_stop_id in self.tour \
+            else None
+        if stop is None or (on and not self.has_description(stop, self.language)):
+            return
+        self.describing = on
+        self._load_narration(stop, self.language)
+        self.narration.play()
+        if on:
+            self.usage.record("mode", mode="description", on=True)
+
     def _load_narration(self, stop, language: str) -> None:
-        self.usage.narration_loaded(stop.id, language)
-        recording = stop.narration.get(language)
+        """The stop's story in ``language`` (or its description, while describing; the
+        story where the language has no description)."""
+        if self.describing and not self.has_description(stop, language):
+            self.describing = False
+        recordings = stop.description if self.describing else stop.narration
+        if self.describing:
+            self.usage.description_loaded()
+        else:
+            self.usage.narration_loaded(stop.id, language)
+        recording = recordings.get(language)
         self.narration.other_languages = [code for code in self.languages
-                                          if code in stop.narration and code != language]
+                                          if code in recordings and code != language]
         if recording is None:
             self.narration.load(None)
         else:

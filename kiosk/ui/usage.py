@@ -25,6 +25,7 @@ class UsageRecorder:
         self._since: float | None = None
         self._listened = 0.0
         self._started = self._finished = False
+        self._counting = True  # False while a description plays: it is not a story heard
         player.add_listener(self._on_player)
 
     def record(self, kind: str, **fields) -> None:
@@ -38,6 +39,13 @@ class UsageRecorder:
         self.stop_id, self.language = stop_id, language
         self._listened, self._since = 0.0, None
         self._started = self._finished = False
+        self._counting = True
+
+    def description_loaded(self) -> None:
+        """A stop's audio description was loaded in the narration's place: the narration
+        before it is over, and the description's listening is not counted as a story's."""
+        self._close_narration()
+        self._counting = False
 
     def visit_ended(self, reason: str) -> None:
         self._close_narration()
@@ -53,6 +61,9 @@ class UsageRecorder:
     # -- the narration ---------------------------------------------------------------
     def _on_player(self, player) -> None:
         state = player.state
+        if not self._counting:
+            self._state, self._position, self._at = state, player.position, self.clock()
+            return
         if state is NarrationState.playing and self._state is not NarrationState.playing:
             if not self._started:
                 self._started = True

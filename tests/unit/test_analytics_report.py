@@ -47,7 +47,7 @@ def kiosk(tmp_path):
     visit(log, clock, "kk", [("hall-2", 60, 60), ("hall-10", 30, 120)], captions=True)
     visit(log, clock, "kk", [("hall-2", 60, 60)], mode="large_text")
     visit(log, clock, "ru", [("hall-2", 15, 60), ("hall-10", 120, 120)], end_after=600)
-    visit(log, clock, "en", [("hall-2", 60, 60)])
+    visit(log, clock, "en", [("hall-2", 60, 60)], mode="description")
     clock.now = DAY3
     visit(log, clock, "kk", [("gate", 10, 40)], captions=True)
     log.record("content_note_declined", stop="hall-10")
@@ -81,7 +81,8 @@ def test_language_shares_visits_per_day_and_features(kiosk):
                                        (dt.date(2025, 6, 4), 1)]
     assert report.sessions == 5
     assert report.captions_share == pytest.approx(2 / 5)
-    assert report.modes == {"large_text": pytest.approx(1 / 5), "high_contrast": 0.0}
+    assert report.modes == {"large_text": pytest.approx(1 / 5), "high_contrast": 0.0,
+                            "description": pytest.approx(1 / 5), "spoken_guide": 0.0}
     assert report.average_visit_seconds == pytest.approx((300 * 4 + 600) / 5)
 
 
@@ -96,14 +97,15 @@ def test_since_counts_only_from_that_day(kiosk):
 def test_the_text_report(kiosk):
     text = Report.from_data_dir(kiosk).text()
     assert text.startswith("Visits to the audio guide: 2025-06-02 to 2025-06-04\n"
-                           "  5 visits, 44 events, from 1 file; an average visit lasted 6 min 0 s")
+                           "  5 visits, 45 events, from 1 file; an average visit lasted 6 min 0 s")
     lines = text.splitlines()
     row = next(line for line in lines if line.startswith("hall-2 "))
     assert row.split() == ["hall-2", "4", "3", "81%", "1"]
     assert any(line.startswith("  kk   57%  " + "█" * 17) for line in lines)
     assert "  2025-06-02 Mon  4  " + "█" * 30 in lines
     assert "  2025-06-03 Tue  0  " in lines
-    assert "Visits that turned on captions in 40%, large text in 20%, high contrast in 0%." in lines
+    assert ("Visits that turned on captions in 40%, large text in 20%, high contrast in 0%, "
+            "audio description in 20%, the spoken guide in 0%.") in lines
     assert "#" in Report.from_data_dir(kiosk).text(bar="#")
 
 
