@@ -4,7 +4,9 @@
     .venv/bin/python demo/make_prompts.py
 
 One OGG Vorbis file per phrase and number part, per language, in
-assets/audio/<language>/prompts/ (the ids of kiosk/speech/phrases.py), with espeak-ng and
+assets/audio/<language>/prompts/ (the ids of kiosk/speech/phrases.py), and one per stop's
+title and content note as stops.yaml words them (title-<stop-id>, note-<stop-id>: run it
+again after make_media.py), with espeak-ng and
 ffmpeg as demo/make_media.py makes the narration. Each starts within a few milliseconds of
 its first sound: a key press must be heard at once. Files whose content has not changed are
 not rewritten, so the script can be run again at will.
@@ -26,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from make_media import (AUDIO_DIR, ROOT, SAMPLE_RATE, VORBIS_QUALITY,  # noqa: E402
                         synthesize, trimmed, write_if_changed)
 
-from kiosk.speech.phrases import prompt_ids  # noqa: E402
+from kiosk.content import read_tour  # noqa: E402
+from kiosk.speech.phrases import note_prompt, prompt_ids, stop_prompt_ids, title_prompt  # noqa: E402
 
 TEXTS = Path(__file__).resolve().parent / "prompts.yaml"
 VOICES = {"kk": "kk", "ru": "ru", "en": "en-gb"}
@@ -41,6 +44,17 @@ def texts() -> dict[str, dict[str, str]]:
     for pid, by_language in data["phrases"].items():
         for code, words in by_language.items():
             out.setdefault(code, {})[pid] = words
+    return out
+
+
+def tour_words(tour) -> dict[str, dict[str, str]]:
+    """language -> prompt id -> words: each stop's title and content note."""
+    out: dict[str, dict[str, str]] = {}
+    for stop in tour.stops:
+        for code, title in stop.title.items():
+            out.setdefault(code, {})[title_prompt(stop.id)] = title
+        for code, note in (stop.content_note or {}).items():
+            out.setdefault(code, {})[note_prompt(stop.id)] = note
     return out
 
 
@@ -66,10 +80,13 @@ def main() -> int:
     if any(missing.values()):
         print(f"demo/prompts.yaml lacks words for: {missing}", file=sys.stderr)
         return 1
+    tour = read_tour(ROOT).valid_tour()
+    for code, own in tour_words(tour).items():
+        words.setdefault(code, {}).update(own)
     written = 0
     with tempfile.TemporaryDirectory() as folder:
         for code, voice in VOICES.items():
-            for pid in sorted(prompt_ids(code)):
+            for pid in sorted(prompt_ids(code)) + stop_prompt_ids(tour.stops, code):
                 path = AUDIO_DIR / code / "prompts" / f"{pid}.ogg"
                 written += write_if_changed(path, recording(words[code][pid], voice,
                                                             Path(folder)))

@@ -105,7 +105,8 @@ def _prompt_problems(content_dir: Path, found: TourReading) -> list[Problem]:
     from .speech.prompts import PROMPTS_DIR, missing_prompts
 
     problems = []
-    for language, absent in missing_prompts(content_dir, museum.languages).items():
+    stops = [stop for _, stop in found.stops]
+    for language, absent in missing_prompts(content_dir, museum.languages, stops).items():
         folder = PROMPTS_DIR.format(language=language)
         shown = ", ".join(absent[:8]) + (f" and {len(absent) - 8} more" if len(absent) > 8 else "")
         problems.append(Problem(f"{folder}/", 1, 1, (

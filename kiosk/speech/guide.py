@@ -12,6 +12,8 @@ The keys, as on the pad (the raised dot is on 5):
   Backspace takes a digit back;
 - ``+`` louder, ``-`` softer, ``/`` ten seconds back, ``*`` repeats the last thing said,
   ``.`` speaks help, 0 with nothing typed stops the speech;
+- a stop opened says "stop", its number and its title; a stop with a content note then
+  says the note and waits: Enter opens it, 4 leaves it unopened (another number too);
 - when a stop's story ends, its description follows (or comes first: a museum setting),
   then the guide says how to go on: 6 the next stop, 4 the one before.
 
@@ -23,6 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Callable
+
+from .phrases import note_prompt, title_prompt
 
 #: One recording to play: (language, prompt id).
 Said = tuple[str, str]
@@ -40,7 +44,8 @@ class Act:
 
     say: list[Said] = field(default_factory=list)
     #: "language" (value: code), "open" (stop id), "play_pause", "back_ten", "louder",
-    #: "softer", "stop_speech", "next", "previous", "describe", "story", or "".
+    #: "softer", "stop_speech", "next", "previous", "describe", "story", "accept_note",
+    #: "decline_note", or "".
     do: str = ""
     value: str = ""
 
@@ -62,13 +67,15 @@ class SpokenGuide:
         #: The stop open now and whether its story has ended (6 and 4 then move on).
         self.stop_id = ""
         self.ended = False
+        #: The stop open now has a content note the visitor has not yet answered.
+        self.note_pending = False
         self.last: list[Said] = []
 
     # -- the visitor's keys -------------------------------------------------------------
     def start(self) -> Act:
         """A key on the attract or home screen (or the button for a companion)."""
         self.on, self.language, self.typed = True, "", ""
-        self.stop_id, self.ended = "", False
+        self.stop_id, self.ended, self.note_pending = "", False, False
         return self._said(self._welcome())
 
     def key(self, key: str, *, at_home: bool = False) -> Act:
@@ -77,6 +84,8 @@ class SpokenGuide:
             return Act()
         if not self.language:
             return self._choosing(key)
+        if self.note_pending and (key == "enter" or key.isdigit()):
+            return self._answering_note(key)
         if key.isdigit():
             return self._digit(key)
         if key == "enter":
@@ -94,7 +103,7 @@ class SpokenGuide:
     def end(self) -> None:
         """The idle reset: the guide is off; the next visitor starts afresh."""
         self.on, self.language, self.typed, self.stop_id, self.ended = False, "", "", "", False
-        self.last = []
+        self.note_pending, self.last = False, []
 
     # -- what happens on the kiosk ------------------------------------------------------
     def story_ended(self, has_description: bool, was_description: bool) -> Act:
@@ -114,10 +123,16 @@ class SpokenGuide:
         """A phrase for what the kiosk did (louder, softest...), remembered for ``*``."""
         return self._said([(self.language, prompt)]).say
 
-    def opened(self, stop_id: str, number: int) -> list[Said]:
-        """A stop opened (by its number, 6 or 4): its number is said before its story."""
-        self.stop_id, self.ended, self.typed = stop_id, False, ""
-        return self._said([(self.language, "stop"), *self._number(str(number))]).say
+    def opened(self, stop_id: str, number: int, note: bool = False) -> list[Said]:
+        """A stop opened (by its number, 6 or 4): its number and title are said before its
+        story; with a content note (``note``), the note and the choice instead, and the
+        guide waits for Enter or 4."""
+        self.stop_id, self.ended, self.typed, self.note_pending = stop_id, False, "", note
+        said = [(self.language, "stop"), *self._number(str(number)),
+                (self.language, title_prompt(stop_id))]
+        if note:
+            said += [(self.language, note_prompt(stop_id)), (self.language, "note_choice")]
+        return self._said(said).say
 
     def still_there(self) -> list[Said]:
         return self._said([(self.language or self.languages[0], "still_there")]).say
@@ -136,6 +151,20 @@ class SpokenGuide:
         if key == "5":
             return self._said([(self.languages[0], "where_keys")])
         return self._said(self._welcome())
+
+    def _answering_note(self, key: str) -> Act:
+        """Enter opens the stop whose note was said; 4 leaves it unopened; another digit
+        leaves it too and begins a new number (0: and stops the speech)."""
+        self.note_pending = False
+        if key == "enter":
+            return Act(do="accept_note", value=self.stop_id)
+        self.stop_id = ""
+        if key == "4":
+            return self._said([(self.language, "note_declined")], do="decline_note")
+        if key == "0":
+            return Act(do="decline_note")
+        self.typed = key
+        return self._said(self._number(key), do="decline_note")
 
     def _digit(self, digit: str) -> Act:
         if not self.typed and digit == "0":

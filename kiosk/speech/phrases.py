@@ -29,6 +29,8 @@ PHRASES = {
     "last_stop": "This was the last stop of the tour.",
     "description_next": "Now: what there is to see.",
     "still_there": "Are you still there? Press any key.",
+    "note_choice": "Enter to listen to this stop, or 4 to leave it unopened.",
+    "note_declined": "The stop was not opened. Type another number.",
 }
 #: The language choice is said by each language in its own voice only.
 OWN_CHOICE = {"choose_kk": "kk", "choose_ru": "ru", "choose_en": "en"}
@@ -97,6 +99,31 @@ def number_part_ids(language: str) -> set[str]:
 
 
 def prompt_ids(language: str) -> set[str]:
-    """Every recording the spoken guide may play in ``language``."""
+    """Every recording of a phrase or number part the spoken guide may play in
+    ``language`` (the tour's own, its stops' titles and notes: :func:`stop_prompt_ids`)."""
     phrases = {pid for pid in PHRASES if OWN_CHOICE.get(pid, language) == language}
     return phrases | number_part_ids(language)
+
+
+def title_prompt(stop_id: str) -> str:
+    """The recording of a stop's title, said after its number."""
+    return f"title-{stop_id}"
+
+
+def note_prompt(stop_id: str) -> str:
+    """The recording of a stop's content note, said before the stop opens."""
+    return f"note-{stop_id}"
+
+
+def stop_prompt_ids(stops, language: str) -> list[str]:
+    """The recordings of the tour's own words in ``language``, in walking order: each
+    visible stop's title, and its content note where it has one."""
+    ids = []
+    for stop in stops:
+        if stop.hidden:
+            continue
+        if stop.title.get(language):
+            ids.append(title_prompt(stop.id))
+        if stop.content_note and stop.content_note.get(language):
+            ids.append(note_prompt(stop.id))
+    return ids

@@ -1,7 +1,8 @@
 """Where the spoken guide's recordings are, and which are missing.
 
 One file per phrase or number part: ``assets/audio/<language>/prompts/<id>.ogg`` (a human
-recording may replace any; WAV and MP3 are taken too, the first that exists). A tour whose
+recording may replace any; WAV and MP3 are taken too, the first that exists), and one per
+stop's title (``title-<stop-id>``) and content note (``note-<stop-id>``). A tour whose
 languages have no prompts folder has no spoken guide. No Kivy here.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .phrases import prompt_ids
+from .phrases import prompt_ids, stop_prompt_ids
 
 PROMPTS_DIR = "assets/audio/{language}/prompts"
 ENDINGS = (".ogg", ".wav", ".mp3")
@@ -32,13 +33,16 @@ def speaking_languages(root: Path, languages) -> list[str]:
             if (Path(root) / PROMPTS_DIR.format(language=code)).is_dir()]
 
 
-def missing_prompts(root: Path, languages) -> dict[str, list[str]]:
-    """Per language that has a prompts folder, the ids with no recording (sorted);
+def missing_prompts(root: Path, languages, stops=()) -> dict[str, list[str]]:
+    """Per language that has a prompts folder, the ids with no recording: the phrases
+    and number parts (sorted), then the titles and notes of ``stops`` (in their order);
     languages missing none are left out."""
     missing = {}
     for language in speaking_languages(root, languages):
         absent = sorted(pid for pid in prompt_ids(language)
                         if prompt_file(root, language, pid) is None)
+        absent += [pid for pid in stop_prompt_ids(stops, language)
+                   if prompt_file(root, language, pid) is None]
         if absent:
             missing[language] = absent
     return missing

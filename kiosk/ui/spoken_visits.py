@@ -132,17 +132,36 @@ class SpokenVisits:
         elif do == "story":
             self._spoken_play(describe=False)
             return
+        elif do == "accept_note":
+            self.speaker.stop()
+            self._spoken_open(act.value, note_answered=True)
+            return
+        elif do == "decline_note":
+            if self.overlay_showing("content_note"):
+                self._decline_note(self.content_note)
+            self.speaker.stop()
         self._say(act.say)
 
-    def _spoken_open(self, stop_id: str) -> None:
-        """Open the stop (no content note asked: the guide cannot show one), say its number,
-        then play its story (or its description first, where the museum says so)."""
-        self._accepted_notes.add(stop_id)
-        self.open_stop(stop_id, how="spoken")
+    def _spoken_open(self, stop_id: str, note_answered: bool = False) -> None:
+        """Open the stop, say its number and title, then play its story (or its description
+        first, where the museum says so). A stop with a content note this visitor has not
+        accepted shows the note (for a companion) and says it; Enter then comes back here
+        with ``note_answered``, and the story plays at once."""
         stop = self.tour.stop(stop_id)
-        said = self._spoken_guide().opened(stop_id, stop.number)
-        first = self._spoken_guide().description_first and self._has_description(stop)
-        self._say(said, then=lambda: self._spoken_play(describe=first))
+        guide = self._spoken_guide()
+        first = guide.description_first and self._has_description(stop)
+        if note_answered:
+            if self.overlay_showing("content_note"):
+                self._accept_note(self.content_note)  # as the button "Continue" does
+            else:
+                self._accepted_notes.add(stop_id)
+                self.open_stop(stop_id, how="spoken")
+            self._spoken_play(describe=first)
+            return
+        asks = bool(stop.content_note) and stop_id not in self._accepted_notes
+        self.open_stop(stop_id, how="spoken")  # with a note: the note shows first
+        said = guide.opened(stop_id, stop.number, note=asks)
+        self._say(said, then=None if asks else lambda: self._spoken_play(describe=first))
 
     def _spoken_play(self, describe: bool) -> None:
         stop = self.tour.stop(self.current_stop_id)

@@ -83,14 +83,23 @@ def test_the_whole_demo_tour_by_the_number_pad_alone(walker, language):
             typed += digit
             before = press(pilot, PAD + int(digit), seconds=2.0)
             assert said(pilot, before) == number_said(language, int(typed))
-        before = press(pilot, ENTER, seconds=6.0)
-        assert said(pilot, before) == [(language, "stop"), *number_said(language, stop.number)]
+        before = press(pilot, ENTER, seconds=4.0)  # what it says, not yet the story's end
+        opening = [(language, "stop"), *number_said(language, stop.number),
+                   (language, f"title-{stop.id}")]
+        if stop.content_note:  # said, shown for a companion, and answered with Enter
+            assert said(pilot, before) == opening + [(language, f"note-{stop.id}"),
+                                                     (language, "note_choice")]
+            assert pilot.overlays and not pilot.app.narration.playing
+            before = press(pilot, ENTER, seconds=1.0)
+            assert not pilot.overlays and said(pilot, before) == []
+        else:
+            assert said(pilot, before) == opening
         assert pilot.screen.name == "stop" and pilot.app.current_stop_id == stop.id
         assert pilot.loaded[-1] == tour.file(stop.narration[language].audio)
         heard = len(pilot.voice.said)
         pilot.advance(STORY + 2)  # the story to its end
         end = said(pilot, heard)
-        if language in getattr(stop, "description", {}):  # audio description: not yet in the model
+        if language in stop.description:
             assert end[0] == (language, "description_next")
             assert pilot.loaded[-1] == tour.file(stop.description[language].audio)
             pilot.advance(STORY + 2)
@@ -157,3 +166,19 @@ def test_a_companion_starts_it_from_the_screen(walker):
     assert pilot.app.spoken and said(pilot)[0] == ("kk", "greeting")
     pilot.tap("spoken")
     assert not pilot.app.spoken
+
+
+def test_four_leaves_a_stop_with_a_content_note_unopened(walker):
+    pilot = walker
+    press(pilot, PAD + 1)
+    press(pilot, PAD + 1)  # Kazakh
+    noted = next(stop for stop in pilot.app.tour.stops if stop.content_note)
+    for digit in str(noted.number):
+        press(pilot, PAD + int(digit), seconds=1.0)
+    before = press(pilot, ENTER, seconds=8.0)
+    assert said(pilot, before)[-2:] == [("kk", f"note-{noted.id}"), ("kk", "note_choice")]
+    assert pilot.overlays  # the note on screen too
+    before = press(pilot, PAD + 4)
+    assert said(pilot, before) == [("kk", "note_declined")]
+    assert not pilot.overlays and pilot.screen.name != "stop"
+    assert not pilot.app.narration.playing

@@ -92,3 +92,20 @@ def test_a_description_in_an_unknown_language_is_an_error_naming_the_right_one(t
     status, printed = run(tour)
     assert status == 1
     assert "'kz' is not a language the kiosk can offer; did you mean 'kk'?" in printed
+
+
+def test_the_staff_guides_example_is_what_the_kiosk_reads():
+    import re
+
+    import yaml
+
+    from kiosk.content.model import Narration
+
+    guide = (Path(__file__).resolve().parents[2] / "docs/staff-guide.md").read_text(
+        encoding="utf-8")
+    section = guide.split("## Audio description", 1)[1].split("\n## ", 1)[0]
+    block = yaml.safe_load(re.findall(r"```yaml\n(.*?)```", section, re.S)[0])
+    described = {code: Narration.model_validate(entry)
+                 for code, entry in block["description"].items()}
+    assert sorted(described) == ["en", "kk", "ru"]
+    assert described["kk"].audio == "assets/audio/kk/arch-of-sorrow-description.ogg"

@@ -38,7 +38,8 @@ def test_digits_speak_the_number_so_far_and_enter_opens_the_stop():
     assert g.key("0").say == [("en", "n1"), ("en", "n1"), ("en", "n0")]
     act = g.key("enter")
     assert (act.do, act.value) == ("open", "wall")
-    assert g.opened("wall", 110) == [("en", "stop"), ("en", "n1"), ("en", "n1"), ("en", "n0")]
+    assert g.opened("wall", 110) == [("en", "stop"), ("en", "n1"), ("en", "n1"), ("en", "n0"),
+                                     ("en", "title-wall")]
     g.key("9")
     assert g.key("enter").say == [("en", "no_such_stop")]
 
@@ -88,3 +89,35 @@ def test_6_types_a_number_until_a_story_has_ended_and_the_idle_reset_ends_the_gu
     assert g.key("6").say == [("kk", "n6")]  # typing, not moving on
     g.end()
     assert not g.on and g.language == "" and g.key("1").do == "language"
+
+
+def test_a_content_note_is_said_and_waits_for_enter_or_four():
+    g = guide()
+    g.start()
+    g.key("2")  # Russian
+    said = g.opened("arch", 102, note=True)
+    assert said == [("ru", "stop"), ("ru", "n1"), ("ru", "n0"), ("ru", "n2"),
+                    ("ru", "title-arch"), ("ru", "note-arch"), ("ru", "note_choice")]
+    assert g.key("*").say == said  # the note can be heard again
+    assert g.key("+").do == "louder"  # the volume keys still work while it waits
+    act = g.key("enter")
+    assert (act.do, act.value) == ("accept_note", "arch")
+    assert g.key("enter").do == "play_pause"  # answered: Enter is play and pause again
+    g.opened("arch", 102, note=True)
+    act = g.key("4")
+    assert act.do == "decline_note" and act.say == [("ru", "note_declined")]
+    assert g.stop_id == "" and g.key("6").say == [("ru", "n6")]  # 6 is a digit again
+
+
+def test_another_number_leaves_a_note_unanswered_and_types_on():
+    g = guide()
+    g.start()
+    g.key("3")
+    g.opened("arch", 102, note=True)
+    act = g.key("1")
+    assert act.do == "decline_note" and act.say == [("en", "n1")]
+    g.key("1")
+    g.key("0")
+    assert (g.key("enter").do, g.typed) == ("open", "")
+    g.opened("arch", 102, note=True)
+    assert g.key("0").do == "decline_note" and not g.note_pending

@@ -11,7 +11,8 @@ import soundfile as sf
 import yaml
 
 from kiosk.check import run_check
-from kiosk.speech.phrases import number_parts, prompt_ids
+from kiosk.content import read_tour
+from kiosk.speech.phrases import number_parts, prompt_ids, stop_prompt_ids
 from kiosk.speech.prompts import missing_prompts, prompt_file
 from samples import make_tour
 from samples.tours import DEMO
@@ -45,8 +46,13 @@ def test_numbers_are_said_in_each_languages_grammar(language, number, words):
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_the_demo_has_every_prompt_and_each_is_heard_at_once(language):
-    assert missing_prompts(DEMO, [language]) == {}
-    for pid in sorted(prompt_ids(language)):
+    stops = read_tour(DEMO).valid_tour().stops
+    assert missing_prompts(DEMO, [language], stops) == {}
+    own = stop_prompt_ids(stops, language)
+    assert len([pid for pid in own if pid.startswith("title-")]) == len(stops)
+    assert [pid for pid in own if pid.startswith("note-")] == [
+        f"note-{stop.id}" for stop in stops if stop.content_note]
+    for pid in sorted(prompt_ids(language)) + own:
         path = prompt_file(DEMO, language, pid)
         samples, rate = sf.read(path, dtype="float32")  # real decoding
         loud = np.flatnonzero(np.abs(samples) > 0.01)
@@ -66,5 +72,7 @@ def test_check_names_the_missing_recordings_per_language(tmp_path):
     printed = []
     run_check(tour, out=printed.append)
     warning = next(line for line in printed if "spoken guide" in line)
-    assert warning.startswith("assets/audio/ru/prompts/:1:1: warning: 2 recording(s)")
-    assert "n2f, paused" in warning and "demo/make_prompts.py" in warning
+    # the phrases first, then each stop's title in walking order
+    assert warning.startswith("assets/audio/ru/prompts/:1:1: warning: 4 recording(s)")
+    assert "n2f, paused, title-stop-1, title-stop-2" in warning
+    assert "demo/make_prompts.py" in warning
