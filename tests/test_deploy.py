@@ -92,6 +92,22 @@ def test_the_unit_starts_at_boot_and_restarts_after_any_crash():
     assert one(unit, "Service", "EnvironmentFile") == "-/etc/default/alzhir-kiosk"
 
 
+def test_the_unit_restarts_a_kiosk_that_stops_saying_it_is_alive():
+    from kiosk.alive import LONGEST_BEAT
+
+    unit = parse_unit(UNIT.read_text(encoding="utf-8"))
+    # READY and WATCHDOG come from the kiosk, a grandchild of ExecStart (under X)
+    assert one(unit, "Service", "Type") == "notify"
+    assert one(unit, "Service", "NotifyAccess") == "all"
+    watchdog = int(one(unit, "Service", "WatchdogSec"))
+    assert watchdog >= 2 * LONGEST_BEAT  # a beat at worst every LONGEST_BEAT seconds
+    assert int(one(unit, "Service", "TimeoutStartSec")) >= 60
+    # nothing between the unit and the kiosk drops the socket's name
+    for script in ("kiosk-xinit.sh", "kiosk-session.sh"):
+        text = (DEPLOY / script).read_text(encoding="utf-8")
+        assert "env -i" not in text and "NOTIFY_SOCKET" not in text, script
+
+
 def test_the_unit_runs_files_of_this_repository():
     unit = parse_unit(UNIT.read_text(encoding="utf-8"))
     start = in_repo(one(unit, "Service", "ExecStart").split()[0])
@@ -116,6 +132,7 @@ def test_the_settings_file_matches_what_the_unit_and_scripts_expect():
     assert settings["KIOSK_DATA"] == "/var/lib/alzhir-kiosk"  # = StateDirectory=
     assert settings["KIOSK_DISPLAY"] == ":0"  # = Environment=DISPLAY
     assert settings["KIOSK_RESTART_DELAY"] == "2"  # = RestartSec=
+    assert settings["KIOSK_HANG_SECONDS"] == "30"  # = WatchdogSec=
     assert "-s 0" in settings["KIOSK_X_ARGS"] and "-dpms" in settings["KIOSK_X_ARGS"]
     scripts = "".join(p.read_text(encoding="utf-8") for p in DEPLOY.glob("kiosk-*.sh"))
     for key in settings:

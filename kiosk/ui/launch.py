@@ -121,5 +121,27 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
     # the kiosk with 143 or 130; 0 stays the status of staff leaving kiosk mode.
     stopper = SignalStop(app)
     stopper.install()
+    keep_saying_alive(app)
     app.run()
     return stopper.status or 0
+
+
+def keep_saying_alive(app) -> None:
+    """READY once the first frame is on screen, then a beat from the kiosk's clock, for
+    the service's watchdog or the restart loop's heartbeat file (kiosk.alive); silent
+    when neither listens."""
+    from kivy.clock import Clock
+
+    from ..alive import Liveness
+    from .first_frame import after_first_frame
+
+    alive = Liveness.from_environment()
+    if not alive.wanted:
+        return
+
+    def first_frame_shown():
+        alive.ready()
+        Clock.schedule_interval(lambda _dt: alive.beat(), alive.interval)
+
+    app.bind(on_start=lambda *_args: after_first_frame(first_frame_shown),
+             on_stop=lambda *_args: alive.stopping())
