@@ -4,7 +4,8 @@
     .venv/bin/python demo/make_media.py               # everything
     .venv/bin/python demo/make_media.py --only arch-of-sorrow
 
-For every stop and language each narration sentence is cut into caption cues that keep
+For every stop and language each sentence of the narration (and of the audio description,
+what there is to see, written as <stop-id>-description.ogg and .vtt) is cut into caption cues that keep
 the broadcast reading rules (kiosk.captions: at most two lines of 42 characters, 1-7 s,
 no faster than 17 characters a second), cut where a reader pauses. Every cue is
 synthesised on its own with espeak-ng and its exact length read back, and the cues are
@@ -53,12 +54,15 @@ SCRIPT = ROOT / "demo" / "tour_script.yaml"
 STOPS_FILE = ROOT / "stops.yaml"
 AUDIO_DIR = ROOT / "assets" / "audio"
 IMAGE_DIR = ROOT / "assets" / "images"
+#: How a stop's audio description is named beside its story: <stop-id>-description.ogg
+DESCRIBED = "-description"
 
 # Narration: a calm pace, slightly lowered pitch.
 SPEED_WPM = 145
 PITCH = 44
 SAMPLE_RATE = 22050
-LEAD_IN_S = 0.35  # silence before the first sentence
+LEAD_IN_S = 0.05  # silence before the first sentence (0.04 s more is kept before each
+#                    cue's first sound: under 0.1 s in all, so a tap on play is heard at once)
 GAP_S = 0.55  # silence between sentences
 TAIL_S = 0.80  # silence after the last sentence
 CLAUSE_PAUSE_S = 0.22  # silence between two cues of a sentence, at a comma or a colon
@@ -145,7 +149,11 @@ def check_script(script: dict) -> list[str]:
             sents = sentences(stop["narration"].get(lang, []))
             if not 5 <= len(sents) <= 9:
                 problems.append(f"{where}: {lang} narration has {len(sents)} sentences (want 5-9)")
-            shown = [stop["title"][lang], stop["text"][lang]] + [s.text for s in sents]
+            described = sentences(stop.get("description", {}).get(lang, []))
+            if "description" in stop and not 3 <= len(described) <= 6:
+                problems.append(f"{where}: {lang} description has {len(described)} sentences "
+                                "(want 3-6)")
+            shown = [stop["title"][lang], stop["text"][lang]] + [s.text for s in sents + described]
             for img in stop["images"]:
                 cap = img["caption"].get(lang, "")
                 shown.append(cap)
@@ -384,6 +392,13 @@ def tour_file(script: dict) -> dict:
                     }
                     for lang in langs
                 },
+                **({"description": {
+                    lang: {
+                        "audio": rel(AUDIO_DIR / lang / f"{stop['id']}{DESCRIBED}.ogg"),
+                        "captions": rel(AUDIO_DIR / lang / f"{stop['id']}{DESCRIBED}.vtt"),
+                    }
+                    for lang in langs
+                }} if "description" in stop else {}),
                 "images": [
                     {
                         "file": rel(IMAGE_DIR / f"{stop['id']}-{n}.jpg"),
@@ -474,7 +489,10 @@ def main(argv=None) -> int:
             print(f"error: no stop with id {args.only!r}", file=sys.stderr)
             return 1
 
-    audio_jobs = [(s["id"], lang, voices[lang], sentences(s["narration"][lang])) for s in stops for lang in langs]
+    # the stories, then the audio descriptions (written as <stop-id>-description.ogg/.vtt)
+    audio_jobs = [(s["id"] + ending, lang, voices[lang], sentences(s[part][lang]))
+                  for part, ending in (("narration", ""), ("description", DESCRIBED))
+                  for s in stops if part in s for lang in langs]
     image_jobs = [(s["id"], n, img["scene"]) for s in stops for n, img in enumerate(s["images"], 1)]
     with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         audio = list(pool.map(make_narration, audio_jobs))
@@ -492,7 +510,8 @@ def main(argv=None) -> int:
         problems.append(f"stops.yaml does not validate: {exc}")
         verdict = "INVALID"
 
-    expected = {ROOT / n["narration"][lang][k] for n in data["stops"] for lang in langs for k in ("audio", "captions")}
+    expected = {ROOT / n[part][lang][k] for n in data["stops"] for part in ("narration", "description")
+                if part in n for lang in langs for k in ("audio", "captions")}
     expected |= {ROOT / img["file"] for n in data["stops"] for img in n["images"]}
     missing = sorted(p for p in expected if not p.exists())
     problems += [f"missing: {rel(p)}" for p in missing]
@@ -502,11 +521,14 @@ def main(argv=None) -> int:
     by_stop = {}
     for a in audio:
         by_stop.setdefault(a["stop"], {})[a["lang"]] = a["seconds"]
-    print(f"{'no.':>4}  {'stop':<18} {'kind':<13} " + " ".join(f"{lang:>6}" for lang in langs) + "  images")
+    print(f"{'no.':>4}  {'stop':<18} {'kind':<13} " + " ".join(f"{lang:>6}" for lang in langs)
+          + "  described " + " ".join(f"{lang:>6}" for lang in langs) + "  images")
     for s in stops:
-        secs = by_stop[s["id"]]
+        secs, described = by_stop[s["id"]], by_stop.get(s["id"] + DESCRIBED, {})
         print(f"{s['number']:>4}  {s['id']:<18} {s['kind']:<13} "
-              + " ".join(f"{secs[lang]:5.1f}s" for lang in langs) + f"  {len(s['images'])}")
+              + " ".join(f"{secs[lang]:5.1f}s" for lang in langs) + "            "
+              + " ".join(f"{described[lang]:5.1f}s" if lang in described else "     -"
+                         for lang in langs) + f"  {len(s['images'])}")
     files = sorted(p for p in expected if p.exists())
     size = sum(p.stat().st_size for p in files) + STOPS_FILE.stat().st_size
     total_s = sum(a["seconds"] for a in audio)
@@ -515,7 +537,7 @@ def main(argv=None) -> int:
         "%s %.1f min" % (lang, sum(a["seconds"] for a in audio if a["lang"] == lang) / 60) for lang in langs
     )
     print(f"\n{len(stops)} stops regenerated ({len(data['stops'])} in stops.yaml), {len(audio)} recordings, "
-          f"{len(images)} images; {total_s / 60:.1f} min of narration ({per_lang})")
+          f"{len(images)} images; {total_s / 60:.1f} min of narration and description ({per_lang})")
     print(f"{len(files) + 1} files, {human(size)} in all "
           f"(audio {human(sum(p.stat().st_size for p in files if p.suffix in ('.ogg', '.vtt')))}, "
           f"images {human(sum(p.stat().st_size for p in files if p.suffix == '.jpg'))}); "

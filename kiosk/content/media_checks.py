@@ -76,13 +76,18 @@ def check_media(found: TourReading, workers: int | None = None,
             if narration.audio in found.files:
                 report = cache.get(inspect_audio, found.files[narration.audio])
                 duration = report.duration if report.error is None else None
-                if ("audio", narration.audio) not in counted:
+                first_audio = ("audio", narration.audio) not in counted
+                if first_audio:
                     counted.add(("audio", narration.audio))
                     summary.recordings += 1
                     summary.seconds_of_sound += duration or 0.0
                 if report.error:
                     problems.append(source.problem(where + ("audio",), f"the recording "
                                                    f"'{narration.audio}' {report.error}"))
+                elif report.warning and first_audio:
+                    problems.append(source.problem(where + ("audio",), f"the recording "
+                                                   f"'{narration.audio}' {report.warning}",
+                                                   severity=Severity.warning))
             if part == "narration":  # pictures are timed by the story
                 durations[language] = duration
             if narration.captions in found.files:

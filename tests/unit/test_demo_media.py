@@ -70,6 +70,8 @@ def check_audio(path: Path) -> float:
     data, rate = sf.read(path, dtype="float32")
     assert data.ndim == 1 and len(data) > rate, f"{path} decodes to {data.shape}"
     assert np.abs(data).max() > 0.05, f"{path} is silent"
+    first = np.flatnonzero(np.abs(data) > 0.01)[0] / rate  # the first audible sample
+    assert first <= 0.1, f"{path} starts with {first:.2f} s of silence: play is heard late"
     return len(data) / rate
 
 
