@@ -21,11 +21,12 @@ from ..play_times import shown_texts
 #: How often the player is asked where it is (seconds): a caption changes, and the end is
 #: noticed, within a tenth of a second.
 REFRESH_INTERVAL = 0.1
-#: The position shown moves in steps of this much (seconds): the bar's knob twice a
-#: second, the times once a second, in the same redraw. Every redraw is of the whole
-#: window; drawn in software it cost tens of milliseconds, and at ten a second a touch
-#: during a narration often waited for one (docs/performance.md).
-POSITION_STEP = 0.5
+#: The position shown moves in steps of this much (seconds): the bar's knob and the times
+#: once a second, in the same redraw. Every redraw is of the whole window; drawn in
+#: software it cost tens of milliseconds (at 1920x1080 about a tenth of a second of the
+#: processor), and at ten a second a touch during a narration often waited for one
+#: (docs/performance.md).
+POSITION_STEP = 1.0
 #: Without sound (no device, or it went away), how often to try again (seconds): speakers
 #: plugged back in are found without a restart, and the narration is heard again from
 #: where the visitor is reading.

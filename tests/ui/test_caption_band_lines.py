@@ -57,3 +57,24 @@ def test_the_band_never_shows_a_third_line_and_every_word_is_shown(band_pilot, l
     assert words == LONG.split()  # all of it, in order, page after page
     if larger_text:
         assert len(seen) >= 2
+
+
+@pytest.mark.parametrize("larger_text", (False, True))
+def test_the_band_keeps_its_height_between_sentences_so_nothing_above_it_moves(band_pilot,
+                                                                             larger_text):
+    """Before the first cue, a two-line cue, the gap, a long cue in pages: one height."""
+    pilot = band_pilot
+    pilot.open_stop("stop-1", "en")
+    if larger_text:
+        pilot.tap("text_size")
+    pilot.tap("captions_toggle")
+    pilot.tap("play")
+    story = pilot.find("story")
+    heights, places, texts = set(), set(), set()
+    for _ in range(30):
+        pilot.advance(0.5)
+        heights.add(pilot.find("caption_band").height)
+        places.add((story.y, story.height))
+        texts.add(pilot.text("caption_band"))
+    assert "" in texts and len(texts) >= 3  # a gap and different cues were shown
+    assert len(heights) == 1 and len(places) == 1, (heights, places)

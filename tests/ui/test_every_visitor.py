@@ -157,9 +157,22 @@ def test_attract_screen_invites_in_three_languages_and_a_touch_wakes_it(app_on):
     assert pilot.text("invitation").splitlines() == [
         "Бастау үшін экранды түртіңіз", "Коснитесь экрана, чтобы начать",
         "Touch the screen to begin"]
-    first = pilot.screen.slide
-    pilot.advance(9)  # the slideshow moves on by itself, slowly
-    assert pilot.screen.slide == (first + 1) % len(pilot.screen.pictures)
+    from kiosk.ui.screens.attract import SLIDE_SECONDS
+
+    screen = pilot.screen
+    first = screen.slide
+    upper, lower = screen.ids.upper, screen.ids.lower
+    assert upper.source == screen.pictures[first] and upper.opacity == 1
+    pilot.advance(SLIDE_SECONDS + 0.25)  # the slideshow moves on by itself, slowly
+    following = (first + 1) % len(screen.pictures)
+    assert screen.slide == following and lower.source == screen.pictures[following]
+    seen = []
+    for _ in range(16):  # the shown picture fades out over the next one
+        pilot.advance(0.25)
+        seen.append(upper.opacity)
+    assert any(0 < opacity < 1 for opacity in seen), seen
+    # the fade is over: the next picture is shown, and nothing moves until the next
+    assert upper.opacity == 1 and upper.texture is lower.texture
     pilot.tap_at(640, 400)
     assert pilot.screen.name == "home"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kivy.core.text import Label as CoreLabel
 from kivy.metrics import dp
-from kivy.properties import ObjectProperty
+from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.label import Label
 
 from ...captions import band_pages, page_at
@@ -25,12 +25,34 @@ class CaptionBand(ShownBehavior, Label):
     """Shows :attr:`view`'s caption (a NarrationView), a page of two lines at a time."""
 
     view = ObjectProperty(None, allownone=True)
+    #: The height of two lines of text at the band's type size (measured, then the tallest
+    #: page shown at this size): the band keeps it while shown, so the screen above does
+    #: not move between two sentences, and is not laid out and redrawn again at each (a
+    #: moved story area also lights its scroll bar, which fades over many frames).
+    two_lines = NumericProperty(0)
 
     def __init__(self, **kwargs):
         self._bound = None
         super().__init__(**kwargs)
         self.fbind("width", self.refresh)
         self.fbind("font_size", self.refresh)
+        for name in ("font_size", "font_name", "line_height", "bold"):
+            self.fbind(name, self._measure_two_lines)
+        self.fbind("texture_size", self._keep_tallest)
+        self._measure_two_lines()
+
+    def _keep_tallest(self, _band, size) -> None:
+        if self.text and size[1] > self.two_lines:
+            self.two_lines = size[1]
+
+    def _measure_two_lines(self, *_args) -> None:
+        # with a width to wrap in, as the band has (Kivy then lays lines out a little
+        # taller than without one)
+        measure = CoreLabel(text="Ág\nÁg", font_size=self.font_size, font_name=self.font_name,
+                            bold=self.bold, line_height=self.line_height,
+                            text_size=(1000, None))
+        measure.refresh()
+        self.two_lines = measure.texture.size[1] if measure.texture else 2 * self.font_size
 
     def on_view(self, _band, view) -> None:
         if self._bound is not None:
