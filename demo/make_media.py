@@ -51,6 +51,7 @@ from kiosk.captions import (LINE_CHARS, MAX_CUE_CHARS, Captions, CaptionsError, 
                             webvtt_text)
 
 SCRIPT = ROOT / "demo" / "tour_script.yaml"
+DESCRIPTIONS = ROOT / "demo" / "descriptions.yaml"
 STOPS_FILE = ROOT / "stops.yaml"
 AUDIO_DIR = ROOT / "assets" / "audio"
 IMAGE_DIR = ROOT / "assets" / "images"
@@ -114,14 +115,32 @@ def sentences(items) -> list[Sentence]:
     return out
 
 
-def load_script(path: Path = SCRIPT) -> dict:
+def load_script(path: Path = SCRIPT, descriptions: Path = DESCRIPTIONS) -> dict:
+    """The tour script, each stop with its audio description from ``descriptions`` (a
+    stop described in both files, or a description of no stop, is left for check_script
+    to report)."""
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        script = yaml.safe_load(fh)
+    described = {}
+    if descriptions.is_file():
+        with open(descriptions, encoding="utf-8") as fh:
+            described = yaml.safe_load(fh) or {}
+    ids = {stop["id"] for stop in script["stops"]}
+    script["unknown_descriptions"] = sorted(set(described) - ids)
+    for stop in script["stops"]:
+        if stop["id"] in described:
+            if "description" in stop:
+                script.setdefault("described_twice", []).append(stop["id"])
+            stop["description"] = described[stop["id"]]
+    return script
 
 
 def check_script(script: dict) -> list[str]:
     """House rules for the demo content; returns the problems found."""
-    problems = []
+    problems = [f"descriptions.yaml: no stop {sid!r} in the tour script"
+                for sid in script.get("unknown_descriptions", [])]
+    problems += [f"stop {sid}: described both in tour_script.yaml and descriptions.yaml"
+                 for sid in script.get("described_twice", [])]
     museum = script["museum"]
     langs = museum["languages"]
     for field in ("name", "subtitle"):

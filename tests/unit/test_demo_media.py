@@ -46,6 +46,12 @@ NARRATIONS = [
     for stop in TOUR["stops"]
     for lang, narration in stop["narration"].items()
 ]
+DESCRIPTIONS = [
+    pytest.param(stop["id"], lang, described, id=f"{stop['id']}-{lang}-description")
+    for stop in TOUR["stops"]
+    for lang, described in stop.get("description", {}).items()
+]
+DESCRIPTION_SCRIPT = _load(ROOT / "demo" / "descriptions.yaml")
 PICTURES = [
     pytest.param(stop["id"], picture, id=Path(picture["file"]).stem)
     for stop in TOUR["stops"]
@@ -136,6 +142,20 @@ def test_narration_and_captions(stop_id, lang, narration):
     assert 20 <= duration <= 90, f"{stop_id}/{lang}: {duration:.1f} s is not a plausible narration"
     assert narration.get("captions"), f"{stop_id}/{lang} has no captions"
     check_captions(ROOT / narration["captions"], script_sentences(stop_id, lang), duration)
+
+
+@pytest.mark.parametrize("stop_id, lang, described", DESCRIPTIONS)
+def test_description_and_captions(stop_id, lang, described):
+    duration = check_audio(ROOT / described["audio"])
+    assert 5 <= duration <= 45, f"{stop_id}/{lang}: {duration:.1f} s is not a plausible description"
+    assert described["audio"] == f"assets/audio/{lang}/{stop_id}-description.ogg"
+    sentences = [item if isinstance(item, str) else item["text"]
+                 for item in DESCRIPTION_SCRIPT[stop_id][lang]]
+    check_captions(ROOT / described["captions"], sentences, duration)
+
+
+def test_every_stop_is_described_in_every_language():
+    assert len(DESCRIPTIONS) == len(TOUR["stops"]) * len(TOUR["museum"]["languages"])
 
 
 def test_every_stop_is_narrated_in_every_language():
