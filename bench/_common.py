@@ -134,9 +134,32 @@ def figure(name: str, value, unit: str, *, floor, runs: int, notes: str,
 
 
 def print_alone(measure) -> None:
-    """A bench module run alone: its figures (``--quick``: at a tiny size) printed as JSON."""
-    for one in measure("--quick" in sys.argv[1:]):
+    """A bench module run alone: its figures (``--quick``: at a tiny size) printed as JSON.
+    With ``--into-results`` (a full run only) they replace the figures of the same names
+    in bench/results.json, and docs/performance.md is written again from it."""
+    quick = "--quick" in sys.argv[1:]
+    figures = measure(quick)
+    for one in figures:
         print(json.dumps(one, ensure_ascii=False, indent=2))
+    if "--into-results" in sys.argv[1:] and not quick:
+        from . import report
+
+        path = REPO / "bench" / "results.json"
+        results = json.loads(path.read_text(encoding="utf-8"))
+        names = {one["name"] for one in figures}
+        results["figures"] = [f for f in results["figures"] if f["name"] not in names] + figures
+        # the page says which figures came from a later run than its machine line's
+        import datetime as dt
+
+        later = [entry for entry in results.get("added_later", [])
+                 if not names & set(entry["figures"])]
+        results["added_later"] = later + [{
+            "figures": [one["name"] for one in figures],
+            "date": dt.datetime.now().isoformat(timespec="minutes"),
+            "commit": report.code_version(REPO)["commit"]}]
+        report.write_json(path, results)
+        report.write_markdown(REPO / "docs" / "performance.md", results)
+        print(f"Wrote {path} and docs/performance.md")
 
 
 def at_most(value: float, limit: float, unit: str) -> dict:

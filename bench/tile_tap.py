@@ -12,7 +12,10 @@ are interleaved, so the fade's own cost shows. FLOOR: decoding and uploading tha
 
 from __future__ import annotations
 
-from ._common import Workspace, figure, median, percentile, run_child
+from ._common import Workspace, at_most, figure, median, percentile, run_child
+
+#: Where software draws, a tile tap's picture is on screen within this, p95 (issue #18).
+SOFTWARE_GOAL_MS = 100.0
 
 
 def measure(content, ws: Workspace, fade_taps: int, cut_taps: int) -> dict:
@@ -61,10 +64,15 @@ def figures(r: dict) -> list[dict]:
                   f"touch_up on the tile's centre to the first frame with the stop's picture"
                   f"{', the fade over,' if mode == 'fade' else ''} drawn. Floor: the same "
                   f"prepared picture decoded and uploaded alone (CoreImage, nocache), "
-                  f"just before each tap ({len(floor_all)} samples). No goal is set.")
+                  f"just before each tap ({len(floor_all)} samples). The goal (issue #18) "
+                  f"is set on the cut's p95, what a visitor sees where software draws.")
         for name, value, floor in (("p50", median(drawn), floor_p50),
                                    ("p95", percentile(drawn, 95), floor_p95)):
+            goal = {}
+            if mode == "cut" and name == "p95":
+                goal = at_most(value, SOFTWARE_GOAL_MS, "ms where software draws")
             out.append(figure(f"Tile tap to the stop's picture on screen, {label}, {name}",
                               round(value, 1), "ms", floor=round(floor, 1), runs=len(drawn),
-                              notes=method if name == "p50" else _where_time_goes(r, mode)))
+                              notes=method if name == "p50" else _where_time_goes(r, mode),
+                              **goal))
     return out

@@ -92,7 +92,9 @@ class SpokenGuide:
             return self._enter()
         if key == "back":
             self.typed = self.typed[:-1]
-            return self._said(self._number(self.typed)) if self.typed else Act()
+            if self.typed:
+                return self._said(self._number(self.typed))
+            return self._said([(self.language, "nothing_typed")])
         if key == "*":
             return Act(say=list(self.last))
         if key == ".":

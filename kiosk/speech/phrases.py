@@ -19,6 +19,7 @@ PHRASES = {
     "help": "What the keys do, in short.",
     "stop": "Stop (said before a stop's number).",
     "no_such_stop": "There is no stop with that number.",
+    "nothing_typed": "No number is typed (Backspace took the last digit back).",
     "paused": "Paused.",
     "back_ten": "Ten seconds back.",
     "louder": "Louder.",

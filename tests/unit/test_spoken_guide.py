@@ -121,3 +121,83 @@ def test_another_number_leaves_a_note_unanswered_and_types_on():
     assert (g.key("enter").do, g.typed) == ("open", "")
     g.opened("arch", 102, note=True)
     assert g.key("0").do == "decline_note" and not g.note_pending
+
+
+#: What the kiosk does for an act with nothing said by the guide, and whether it then speaks
+#: or plays something (kiosk/ui/spoken_visits.py): silence is only ever chosen (0, Enter
+#: resuming a story), never left.
+ANSWERED = {"louder": "louder", "softer": "softer", "back_ten": "back_ten",
+            "play_pause": "paused or the story again", "open": "stop and its number",
+            "next": "stop and its number", "previous": "stop and its number",
+            "accept_note": "the story", "story": "the story", "describe": "the description",
+            "stop_speech": "silence, asked for", "decline_note": "silence, asked for"}
+
+
+def states():
+    """A guide in each state a visitor can bring it to, by name."""
+    def fresh():
+        g = guide()
+        g.start()
+        return g
+
+    def chosen():
+        g = fresh()
+        g.key("3")
+        return g
+
+    def typing():
+        g = chosen()
+        g.key("1")
+        return g
+
+    def listening():
+        g = chosen()
+        g.opened("arch", 102)
+        return g
+
+    def noted():
+        g = chosen()
+        g.opened("arch", 102, note=True)
+        return g
+
+    def ended():
+        g = listening()
+        g.story_ended(has_description=False, was_description=False)
+        return g
+
+    return {"choosing a language": fresh, "language chosen": chosen, "typing": typing,
+            "listening": listening, "a note said": noted, "a stop ended": ended}
+
+
+def test_every_key_in_every_state_says_or_does_something_heard():
+    from kiosk.speech.guide import KEYS
+
+    for name, make in states().items():
+        for key in KEYS:
+            act = make().key(key)
+            assert act.say or act.do in ANSWERED, (name, key, act)
+
+
+def test_every_phrase_is_said_by_the_guide_or_by_the_kiosk():
+    from pathlib import Path
+
+    from kiosk.speech.guide import KEYS
+    from kiosk.speech.phrases import PHRASES
+
+    said = set()
+    for make in states().values():
+        for key in KEYS:
+            said |= {part for _, part in make().key(key).say}
+    g = guide(description_first=False)
+    g.start()
+    g.key("1")
+    g.opened("wall", 110)
+    said |= {part for _, part in g.story_ended(True, False).say}
+    said |= {part for _, part in g.story_ended(True, True).say}
+    said |= {part for _, part in g.still_there()}
+    said |= {part for _, part in g.opened("arch", 102, note=True)}
+    g.opened("arch", 102)
+    said |= {part for _, part in g.story_ended(False, False).say}
+    by_kiosk = (Path(__file__).resolve().parents[2] / "kiosk/ui/spoken_visits.py").read_text()
+    for phrase in PHRASES:
+        assert phrase in said or f'"{phrase}"' in by_kiosk, f"nothing ever says {phrase!r}"
