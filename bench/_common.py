@@ -147,7 +147,7 @@ def print_alone(measure) -> None:
         path = REPO / "bench" / "results.json"
         results = json.loads(path.read_text(encoding="utf-8"))
         names = {one["name"] for one in figures}
-        results["figures"] = [f for f in results["figures"] if f["name"] not in names] + figures
+        results["figures"] = merged(results["figures"], figures)
         # the page says which figures came from a later run than its machine line's
         import datetime as dt
 
@@ -160,6 +160,14 @@ def print_alone(measure) -> None:
         report.write_json(path, results)
         report.write_markdown(REPO / "docs" / "performance.md", results)
         print(f"Wrote {path} and docs/performance.md")
+
+
+def merged(figures: list[dict], new: list[dict]) -> list[dict]:
+    """``figures`` with each of ``new`` in the place of the figure of its name (at the end
+    when there is none)."""
+    by_name = {one["name"]: one for one in new}
+    out = [by_name.pop(one["name"], one) for one in figures]
+    return out + [one for one in new if one["name"] in by_name]
 
 
 def at_most(value: float, limit: float, unit: str) -> dict:

@@ -44,13 +44,22 @@ class PygameSpeaker:
     is left out and logged)."""
 
     def __init__(self):
-        import pygame
-
-        self._pg = pygame
+        # pygame is imported when first needed (a key of the number pad), not here: the
+        # kiosk makes its speaker before its first frame, and importing pygame costs more
+        # than a hundred milliseconds of the start (the sound device opens after it).
+        self._pygame = None
         self._queue = _Queue()
         self._sounds: OrderedDict[Path, object] = OrderedDict()
         self._channel = None
         self.volume = 1.0
+
+    @property
+    def _pg(self):
+        if self._pygame is None:
+            import pygame
+
+            self._pygame = pygame
+        return self._pygame
 
     @property
     def busy(self) -> bool:
@@ -120,6 +129,14 @@ class FakeSpeaker:
         self.volume = 1.0
         self._queue = _Queue()
         self._until = 0.0
+
+    @property
+    def _pg(self):
+        if self._pygame is None:
+            import pygame
+
+            self._pygame = pygame
+        return self._pygame
 
     @property
     def busy(self) -> bool:
