@@ -32,8 +32,9 @@ fi
 needed=(libgl1 libegl1 libglib2.0-0 libmtdev1)
 "$python" -c 'import ensurepip' 2>/dev/null || needed+=(python3-venv)
 # The tests also check the deployment files: a real X server for the kiosk session, the
-# unit file (systemd-analyze, from systemd) and the shell scripts (shellcheck).
-[ "$mode" = test ] && needed+=(xvfb xauth xinit x11-xserver-utils shellcheck systemd)
+# unit file (systemd-analyze, from systemd) and the shell scripts (shellcheck); Syncthing
+# for the fleet test (three daemons on 127.0.0.1).
+[ "$mode" = test ] && needed+=(xvfb xauth xinit x11-xserver-utils shellcheck systemd syncthing)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${needed[@]}"; do

@@ -71,7 +71,7 @@ def describe(content: Path, synthetic: bool) -> dict:
 OWN = ("first frame", "tap to play", "tile tap", "language switch", "frame time", "memory")
 #: Benchmarks of the other parts, each a module with ``measure(quick) -> [figure, ...]``.
 OTHERS = ("content_bench", "media_bench", "analytics_bench", "names_bench", "map_bench",
-          "speech_bench", "first_sound", "idle_cpu", "monkey_bench")
+          "speech_bench", "first_sound", "idle_cpu", "fleet_bench", "monkey_bench")
 
 
 #: Those whose figures are not speed against a floor (the soak: counts and growth over

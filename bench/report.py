@@ -127,6 +127,15 @@ METHODS = (
      "screen used 36.7 and the playing stop 22.7 (a cross-fade of three full-screen layers "
      "at 60 frames a second, a knob moving twice a second, and the story area moving at "
      "each sentence, relighting its scroll bar for a fade of many frames)."),
+    ("Tour edit on the staff computer",
+     "**Tour edit on the staff computer to the new tour on the kiosks.** Three real Syncthing "
+     "daemons on 127.0.0.1 (the staff computer and two kiosks, configured as "
+     "`fleet-setup` does it), each kiosk with its real fleet service (`main.py fleet-round`) "
+     "and the kiosk's own live reload; a stop's title edited in the staff's stops.yaml, "
+     "timed until both kiosks' reload holds it. Floor: Syncthing's own time for one small "
+     "file, staff to both kiosks' staging folders, in the same run. What is above the floor "
+     "is the kiosk's care: it waits for a second of quiet, checks the whole staged tour, "
+     "copies it and reloads. No goal was set; a museum's edit shows within seconds."),
     ("Tap on play to the first sound",
      "**Tap on play to the first sound heard.** SDL's `disk` audio driver in place of a "
      "sound card writes what is played, in real time, to a file watched every millisecond; "

@@ -10,6 +10,10 @@
 #
 # Options: --user NAME (default kiosk); --pin-from-stdin: read the staff PIN from the first
 # line of standard input instead of asking for it (for scripts: printf '%s\n' "$PIN" | ...).
+# One of several kiosks (Syncthing brings the staff's tour and takes the figures back):
+#   --fleet NAME --address IP --staff-id DEVICE-ID --staff-address IP
+# installs Syncthing, configures it locked to the museum's network and starts it, and the
+# service alzhir-fleet that takes each new tour only when it passes check (docs/deploy.md).
 # Running it again is harmless: it changes only what differs, and never overwrites
 # /etc/default/alzhir-kiosk, a tour already in place or a staff PIN already set.
 #
@@ -26,6 +30,10 @@ mode=dedicated
 user=kiosk
 dry_run=0
 pin_from_stdin=0
+fleet_name=""
+fleet_address=""
+staff_id=""
+staff_address=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --desktop) mode=desktop ;;
@@ -34,11 +42,20 @@ while [ $# -gt 0 ]; do
     --user=*) user="${1#--user=}" ;;
     --dry-run|-n) dry_run=1 ;;
     --pin-from-stdin) pin_from_stdin=1 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fleet) fleet_name="${2:?--fleet needs the name of this kiosk}"; shift ;;
+    --address) fleet_address="${2:?--address needs the LAN address of this kiosk}"; shift ;;
+    --staff-id) staff_id="${2:?--staff-id needs the device ID of the staff computer}"; shift ;;
+    --staff-address) staff_address="${2:?--staff-address needs an address}"; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+if [ -n "$fleet_name$fleet_address$staff_id$staff_address" ] &&
+   { [ -z "$fleet_name" ] || [ -z "$fleet_address" ] || [ -z "$staff_id" ] || [ -z "$staff_address" ]; }; then
+  echo "install.sh: one of several kiosks needs all four: --fleet NAME --address IP --staff-id DEVICE-ID --staff-address IP (docs/deploy.md, Several kiosks)" >&2
+  exit 2
+fi
 
 service=alzhir-kiosk.service
 unit_path="/etc/systemd/system/$service"
@@ -116,6 +133,7 @@ folder() {
 render() {
   sed -e "s|/opt/alzhir-kiosk|$repo|g" \
       -e "s|^User=kiosk$|User=$user|" \
+      -e "s|syncthing@kiosk\.service|syncthing@$user.service|" \
       "$1"
 }
 
@@ -253,6 +271,44 @@ else
   next="Now set up automatic login for '$user' and the desktop's screen settings (docs/deploy.md, A desktop with automatic login), then reboot."
 fi
 
+# -- 5. several kiosks: Syncthing and the fleet service -----------------------------------
+fleet() {
+  say "5. Syncthing for several kiosks: this kiosk is '$fleet_name'"
+  local syncthing_home="$home_dir/.config/syncthing"
+  local staging="$home_dir/alzhir/incoming" outbox="$home_dir/alzhir/outbox"
+  if command -v syncthing >/dev/null 2>&1; then
+    say "  Syncthing is installed"
+  else
+    system env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends syncthing
+  fi
+  # Written before Syncthing first starts: discovery, relays, NAT traversal, usage and
+  # crash reports and upgrade checks off; listening on this kiosk's address only.
+  if [ -f "$root$syncthing_home/config.xml" ] && grep -q 'id="alzhir-tour"' "$root$syncthing_home/config.xml"; then
+    say "  kept: $syncthing_home/config.xml (set up already)"
+  else
+    system sudo -u "$user" "$repo/.venv/bin/python" "$repo/main.py" fleet-setup kiosk \
+      --name "$fleet_name" --address "$fleet_address" --staff-id "$staff_id" \
+      --staff-address "$staff_address" --syncthing-home "$syncthing_home" \
+      --staging "$staging" --outbox "$outbox"
+  fi
+  if [ -f "$root/etc/default/alzhir-fleet" ]; then
+    say "  kept: /etc/default/alzhir-fleet"
+  else
+    put /etc/default/alzhir-fleet 0644 root "$(printf '%s\n' \
+      "# The fleet service's settings (deploy/alzhir-fleet.service)." \
+      "FLEET_NAME=$fleet_name" "FLEET_STAGING=$staging" "FLEET_OUTBOX=$outbox")" || true
+  fi
+  local fleet_unit=/etc/systemd/system/alzhir-fleet.service
+  if put "$fleet_unit" 0644 root "$(render "$here/alzhir-fleet.service")"; then
+    if [ -n "$root" ] || [ "$dry_run" = 1 ] || [ -d /run/systemd/system ]; then
+      system systemctl daemon-reload
+    fi
+  fi
+  system systemctl enable --now "syncthing@$user.service" alzhir-fleet.service
+  say "  On the staff computer, add this kiosk:  python main.py add-kiosk DEVICE-ID --name $fleet_name --address $fleet_address"
+  say "  (this kiosk's DEVICE-ID: sudo -u $user syncthing --device-id --home $syncthing_home)"
+}
 staff_pin
+[ -n "$fleet_name" ] && fleet
 say "Done. $next"
 say "Logs: journalctl -u $service, and $data_dir/logs/. Guide: $repo/docs/deploy.md"

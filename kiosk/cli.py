@@ -1,5 +1,6 @@
 """The command line: `run` (the kiosk, the default), `check`, `schema`, `prepare`,
-`selftest`, `stats`, `find-name` and `set-pin`.
+`selftest`, `stats`, `find-name`, `set-pin`, and for several kiosks `fleet-round` (on each
+kiosk) and `add-kiosk` (on the staff computer).
 
 Only `run` and `selftest` import Kivy (inside their functions), so the others stay fast and
 work on a machine without a display.
@@ -19,6 +20,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="folder holding stops.yaml and its assets (default: %(default)s)")
     parser.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
                         help="folder where the kiosk keeps what it writes (default: %(default)s)")
+
+
+def _host_name() -> str:
+    import re
+    import socket
+
+    return re.sub(r"[^A-Za-z0-9_-]", "-", socket.gethostname())[:40] or "kiosk"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the figures as CSV")
     stats.add_argument("--merge", type=Path, nargs="+", metavar="FILE",
                        help="add event files or folders exported from other kiosks")
+    stats.add_argument("--fleet", type=Path, metavar="DIR",
+                       help="the staff computer's folder of every kiosk's figures: the "
+                            "museum's report, then each kiosk's")
 
     find_name = commands.add_parser(
         "find-name", help="find a name on the Wall of Memory as the kiosk does, without Kivy")
@@ -71,6 +82,59 @@ def build_parser() -> argparse.ArgumentParser:
     find_name.add_argument("--limit", type=int, default=10, metavar="N",
                            help="at most N results (default: %(default)s)")
     find_name.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    fleet_round = commands.add_parser(
+        "fleet-round", help="(a kiosk of several) take the tour Syncthing staged if it passes "
+                            "check, and export the figures for the staff computer")
+    _common(fleet_round)
+    fleet_round.add_argument("--staging", type=Path, required=True, metavar="DIR",
+                             help="the receive-only folder the staff's tour arrives in")
+    fleet_round.add_argument("--outbox", type=Path, required=True, metavar="DIR",
+                             help="the send-only folder the staff computer receives")
+    fleet_round.add_argument("--kiosk", default=_host_name(), metavar="NAME",
+                             help="this kiosk's name in the figures (default: %(default)s)")
+    fleet_round.add_argument("--every", type=float, metavar="SECONDS",
+                             help="go on, a round every SECONDS (default: one round)")
+
+    fleet_setup = commands.add_parser(
+        "fleet-setup", help="write this machine's Syncthing configuration for the fleet, "
+                            "before Syncthing first starts (deploy/install.sh runs it)")
+    fleet_setup.add_argument("role", choices=("staff", "kiosk"))
+    fleet_setup.add_argument("--address", required=True, metavar="HOST",
+                             help="this machine's fixed LAN address")
+    fleet_setup.add_argument("--syncthing-home", type=Path, metavar="DIR",
+                             default=Path.home() / ".local/state/syncthing",
+                             help="Syncthing's folder (default: %(default)s)")
+    fleet_setup.add_argument("--tour", type=Path, metavar="DIR", default=Path.home() / "alzhir/tour",
+                             help="(staff) the tour folder staff edit (default: %(default)s)")
+    fleet_setup.add_argument("--name", metavar="NAME", help="(kiosk) this kiosk's name")
+    fleet_setup.add_argument("--staff-id", metavar="DEVICE-ID",
+                             help="(kiosk) the staff computer's device ID")
+    fleet_setup.add_argument("--staff-address", metavar="HOST",
+                             help="(kiosk) the staff computer's fixed LAN address")
+    fleet_setup.add_argument("--staging", type=Path, metavar="DIR",
+                             default=Path.home() / "alzhir/incoming",
+                             help="(kiosk) where the tour arrives (default: %(default)s)")
+    fleet_setup.add_argument("--outbox", type=Path, metavar="DIR",
+                             default=Path.home() / "alzhir/outbox",
+                             help="(kiosk) what the staff computer receives (default: %(default)s)")
+
+    add_kiosk = commands.add_parser(
+        "add-kiosk", help="(the staff computer) send the tour to a new kiosk and receive its "
+                          "figures, through the local Syncthing")
+    add_kiosk.add_argument("device_id", metavar="DEVICE-ID",
+                           help="the kiosk's Syncthing device ID (install.sh prints it)")
+    add_kiosk.add_argument("--name", required=True, help="the kiosk's name, e.g. hall-2")
+    add_kiosk.add_argument("--address", required=True, metavar="HOST",
+                           help="the kiosk's fixed LAN address, e.g. 192.168.10.22")
+    add_kiosk.add_argument("--port", type=int, default=22000,
+                           help="its Syncthing port (default: %(default)s)")
+    add_kiosk.add_argument("--syncthing-home", type=Path, metavar="DIR",
+                           default=Path.home() / ".local/state/syncthing",
+                           help="this computer's Syncthing folder (default: %(default)s)")
+    add_kiosk.add_argument("--figures", type=Path, metavar="DIR",
+                           default=Path.home() / "alzhir/kiosks",
+                           help="where the kiosks' figures arrive (default: %(default)s)")
 
     set_pin = commands.add_parser("set-pin", help="set or change the staff panel's PIN")
     set_pin.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",
@@ -104,10 +168,22 @@ def main(argv: list[str] | None = None) -> int:
         return run_prepare(args.content, args.data)
     if args.command == "stats":
         from .stats import run_stats
-        return run_stats(args.data, since=args.since, csv_path=args.csv, merge=args.merge)
+        return run_stats(args.data, since=args.since, csv_path=args.csv, merge=args.merge,
+                         fleet=args.fleet)
     if args.command == "find-name":
         from .names.command import run_find_name
         return run_find_name(" ".join(args.query), args.content, args.limit, args.json)
+    if args.command == "fleet-round":
+        from .fleet.kiosk_round import run_fleet_round
+        return run_fleet_round(args.staging, args.content, args.data, args.outbox,
+                               args.kiosk, args.every)
+    if args.command == "fleet-setup":
+        from .fleet.setup import run_fleet_setup
+        return run_fleet_setup(args)
+    if args.command == "add-kiosk":
+        from .fleet.setup import run_add_kiosk
+        return run_add_kiosk(args.syncthing_home, args.device_id, args.name, args.address,
+                             args.port, args.figures)
     if args.command == "set-pin":
         from .pin import run_set_pin
         return run_set_pin(args.data, from_stdin=args.pin_from_stdin)

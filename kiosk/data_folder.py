@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 #: Commands that write to the data folder, and commands that only read it.
-WRITERS = frozenset({"selftest", "prepare", "set-pin"})
+WRITERS = frozenset({"selftest", "prepare", "set-pin", "fleet-round"})
 READERS = frozenset({"stats"})
 #: A full disk: the kiosk still runs (it drops what it cannot write).
 FULL = frozenset({errno.ENOSPC, errno.EDQUOT})

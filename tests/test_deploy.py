@@ -246,6 +246,43 @@ def test_install_for_another_user_and_for_a_desktop(tmp_path):
     assert "disable it on a desktop" in desktop.stdout
 
 
+STAFF_ID = "ZMXHVMY-C2A3LNJ-OIBY55Z-E4AGPUD-ZT2576I-2HC53IL-U6L3C3M-72X6AQS"
+FLEET = ("--fleet", "hall-2", "--address", "192.168.10.22", "--staff-id", STAFF_ID,
+         "--staff-address", "192.168.10.2")
+
+
+def test_install_one_of_several_kiosks_sets_up_syncthing_and_the_fleet_service(tmp_path):
+    result = install(tmp_path, *FLEET)
+    assert result.returncode == 0, result.stdout + result.stderr
+    settings = (tmp_path / "etc/default/alzhir-fleet").read_text()
+    assert "FLEET_NAME=hall-2" in settings and "FLEET_OUTBOX=/home/kiosk/alzhir/outbox" in settings
+    unit = parse_unit((tmp_path / "etc/systemd/system/alzhir-fleet.service").read_text())
+    start = one(unit, "Service", "ExecStart")
+    assert start.startswith(f"{ROOT}/.venv/bin/python {ROOT}/main.py fleet-round")
+    assert one(unit, "Service", "User") == "kiosk" and one(unit, "Service", "Restart") == "always"
+    out = result.stdout
+    # Syncthing's configuration is written as the kiosk user, before it first starts
+    assert f"main.py fleet-setup kiosk --name hall-2 --address 192.168.10.22 --staff-id {STAFF_ID}" in out
+    assert out.index("fleet-setup kiosk") < out.index("systemctl enable --now syncthing@kiosk.service")
+    assert "add-kiosk DEVICE-ID --name hall-2 --address 192.168.10.22" in out
+
+
+def test_install_of_a_fleet_kiosk_with_a_setting_missing_says_which_and_changes_nothing(tmp_path):
+    result = install(tmp_path, "--fleet", "hall-2", "--address", "192.168.10.22")
+    assert result.returncode == 2
+    assert "--staff-id DEVICE-ID --staff-address IP" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_analyze_verify_accepts_the_fleet_unit(tmp_path):
+    assert install(tmp_path, *FLEET).returncode == 0
+    unit = tmp_path / "etc/systemd/system/alzhir-fleet.service"
+    result = subprocess.run(["systemd-analyze", "verify", str(unit)], check=False,
+                            capture_output=True, text=True)
+    assert "alzhir-fleet.service" not in result.stderr, result.stderr
+
+
 def test_install_rejects_an_unknown_option(tmp_path):
     result = install(tmp_path, "--frobnicate")
     assert result.returncode == 2

@@ -62,6 +62,17 @@ def event_files(where: Path) -> list[Path]:
     return [path for _, _, path in sorted(found)]
 
 
+#: figures-YYYY-MM-DD.json: one day of a kiosk's events, exported for the staff computer.
+DAY_NAME = re.compile(r"figures-(\d{4})-(\d{2})-(\d{2})\.json\Z")
+
+
+def day_files(where: Path) -> list[Path]:
+    """The exported day files in a folder, oldest first (not Syncthing's conflict copies
+    or temporary files)."""
+    return sorted(p for p in Path(where).glob("figures-*.json")
+                  if DAY_NAME.match(p.name) and p.is_file())
+
+
 def misplaced(where: Path) -> list[Path]:
     """Things named like a live event file that are not files (a folder, a pipe)."""
     return sorted(path for path in Path(where).glob("events-*.json")

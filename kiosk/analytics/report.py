@@ -76,8 +76,9 @@ class Report:
     @classmethod
     def from_files(cls, paths: Iterable[str | Path], since: dt.date | None = None) -> Report:
         """Event files, and folders of them (a data folder, its analytics folder, or a
-        folder of files exported from several kiosks). The same file given twice, by two
-        paths or as two copies, is counted once."""
+        folder of files exported from several kiosks, or a kiosk's day files). The same
+        file given twice, by two paths or as two copies, is counted once; so is an
+        exported event found in two files (it carries its kiosk and its entry number)."""
         tally = _Tally(since)
         problems: list[str] = []
         read: list[Path] = []
@@ -110,7 +111,7 @@ class Report:
                 problems.append(f"{path}: skipped: {why.strerror or why}")
                 continue
             read.append(path)
-            skipped = tally.add((data.get(TABLE) or {}).values())
+            skipped = tally.add((data.get(TABLE) or {}).items())
             if skipped:
                 problems.append(f"{path}: {skipped:,} entries that are not visit events "
                                 f"were skipped")
@@ -238,20 +239,28 @@ class _Tally:
         self.captions: set[str] = set()
         self.modes: dict[str, set[str]] = {mode: set() for mode in MODES}
         self.events = 0
+        self.exported: set[tuple[str, str]] = set()  # (kiosk, entry) of exported events
         self.first = float("inf")
         self.last = float("-inf")
 
-    def add(self, docs: Iterable[dict]) -> int:
-        """Count ``docs``; how many were not events and were skipped."""
+    def add(self, entries: Iterable[tuple[str, dict]]) -> int:
+        """Count the (entry number, event) ``entries``; how many were not events and were
+        skipped. An exported event (it names its kiosk) already counted is passed over."""
         cutoff = self.cutoff
+        exported = self.exported
         opened, finished, left = self.opened, self.finished, self.left
         share_sum, share_n, languages = self.share_sum, self.share_n, self.languages
         first, last, events, skipped = self.first, self.last, 0, 0
-        for doc in docs:
+        for key, doc in entries:
             try:
                 t = doc["t"]
                 if t < cutoff:
                     continue
+                if "kiosk" in doc:
+                    identity = (doc["kiosk"], key)
+                    if identity in exported:
+                        continue
+                    exported.add(identity)
                 kind = doc["kind"]
                 if kind == "stop_open":
                     opened[_text(doc["stop"])] += 1
@@ -347,7 +356,7 @@ def _expand(paths: Iterable[str | Path], problems: list[str]) -> list[Path]:
         if path.is_dir():
             for folder in (path, path / months.FOLDER):
                 if folder.is_dir():
-                    found += months.event_files(folder)
+                    found += months.event_files(folder) + months.day_files(folder)
                     problems += [f"{odd}: skipped: it is a folder or other non-file where a "
                                  f"visit log belongs; move it out of {folder}"
                                  for odd in months.misplaced(folder)]

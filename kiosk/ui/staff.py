@@ -182,6 +182,30 @@ class StaffDesk(EventDispatcher):
             self.refresh()
         return True
 
+    def _fleet_verdict(self) -> tuple[str, list[str]]:
+        """What this kiosk made of the staff computer's last new tour, where several kiosks
+        share one (``fleet``): a sentence, and the mistakes that kept it out."""
+        from datetime import datetime
+
+        from ..fleet.intake import read_verdict
+        from ..fleet.kiosk_round import PANEL_VERDICT
+
+        verdict = read_verdict(self.data_dir / PANEL_VERDICT) if self.data_dir else None
+        if verdict is None:
+            return "", []
+        tr = self.app.tr
+        try:
+            when = datetime.fromisoformat(verdict.when).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            when = verdict.when
+        if verdict.outcome == "refused":
+            heading = tr._("New version from the staff computer:")
+            said = tr._("The staff computer's new version ({time}) was not taken: it has mistakes (below).")
+            kept = tr._("This kiosk keeps showing its last good tour.")
+            return (f"{said.format(time=when)} {kept}",
+                    [f"{heading} {problem}" for problem in verdict.problems])
+        return tr._("Taken from the staff computer at {time}.").format(time=when), []
+
     def refresh(self) -> None:
         """Fill the panel from the tour keeper, the settings and the event log."""
         from datetime import date, timedelta
@@ -194,19 +218,24 @@ class StaffDesk(EventDispatcher):
         status = keeper.status if keeper is not None else None
         self._shown_status = status
         tr = app.tr
+        fleet_status, fleet_problems = self._fleet_verdict()
         if app.tour is None:
             screen.tour_status = tr._("No tour is shown: stops.yaml has problems.")
         else:
             source = (tr._("stops.yaml has problems: the last good tour is shown.")
                       if status is not None and status.source == "last-good"
+                      else "" if fleet_problems  # not up to date: the staff's new one is out
                       else tr._("The tour is up to date."))
             loaded = (status.loaded_at.strftime("%Y-%m-%d %H:%M")
                       if status is not None and status.loaded_at else "")
             screen.tour_status = (tr.ngettext("{stops} stop in {languages}.", "{stops} stops in {languages}.", len(app.tour.stops)).format(
                 stops=len(app.tour.stops), languages=", ".join(app.tour.languages))
-                + " " + source + (" " + tr._("Loaded at {time}.").format(time=loaded)
+                + (" " + source if source else "") + (" " + tr._("Loaded at {time}.").format(time=loaded)
                                   if loaded else ""))
         problems = [str(p) for p in status.problems] if status is not None else []
+        if fleet_status:
+            screen.tour_status += " " + fleet_status
+        problems = fleet_problems + problems
         if app.event_log is not None:
             problems += list(app.event_log.problems)
         if app.staff.pins is not None:
