@@ -134,10 +134,21 @@ CHEAP = {
     "set-pin": ["main.py", "set-pin", "--data", "{data}", "--pin-from-stdin"],
     "schema": ["main.py", "schema", "--output", "{out}/stops.schema.json"],
     "find-name": ["main.py", "find-name", "Ковальская", "--limit", "3"],
+    "fleet-setup": ["main.py", "fleet-setup", "kiosk", "--name", "hall-2", "--address",
+                    "192.168.10.22", "--staff-id",
+                    "ZMXHVMY-C2A3LNJ-OIBY55Z-E4AGPUD-ZT2576I-2HC53IL-U6L3C3M-72X6AQS",
+                    "--staff-address", "192.168.10.2", "--syncthing-home", "{out}/syncthing",
+                    "--staging", "{out}/incoming", "--outbox", "{out}/outbox"],
+    "fleet-round": ["main.py", "fleet-round", "--staging", "{out}/incoming", "--outbox",
+                    "{out}/outbox", "--content", "{out}/live", "--data", "{data}"],
+    "add-kiosk": ["main.py", "add-kiosk",
+                  "ZMXHVMY-C2A3LNJ-OIBY55Z-E4AGPUD-ZT2576I-2HC53IL-U6L3C3M-72X6AQS",
+                  "--name", "hall-2", "--address", "192.168.10.22", "--syncthing-home",
+                  "{out}/none", "--figures", "{out}/kiosks"],
     "bench.soak": ["-m", "bench.soak", "--actions", "5", "--content", "{tour}", "--data", "{data}"],
     "bench": ["-m", "bench", "--quick", "--content", "{tour}", "--json", "{out}/results.json",
               "--markdown", "{out}/performance.md", "--skip", "content_bench",
-              "--skip", "media_bench", "--skip", "analytics_bench"],
+              "--skip", "media_bench", "--skip", "analytics_bench", "--skip", "fleet_bench"],
 }
 
 

@@ -97,6 +97,10 @@ def add_kiosk(home: Path, device_id: str, name: str, host: str, port: int,
     """On the staff computer, with its Syncthing running: send the tour to the kiosk and
     receive its figures into ``figures/<name>``; that folder."""
     device_id, name, host = check_device_id(device_id), check_name(name), check_address(host)
+    if not (Path(home) / "config.xml").is_file():
+        raise SetupError(f"there is no Syncthing set up in {home}: on the staff computer, run "
+                         f"`python main.py fleet-setup staff --address IP` first (or give "
+                         f"--syncthing-home)")
     api = syncthing.Api(home)
     if not api.ready():
         raise SetupError("Syncthing is not running on this computer; start it "
