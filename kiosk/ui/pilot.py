@@ -150,6 +150,7 @@ class Pilot:
         EventLoop.idle()  # pending redraws run while the app is still valid
         App._running_app = None
         self.app.dispatch("on_stop")
+        _forget_closed_widgets()
 
     # -- reading ---------------------------------------------------------------------
     @property
@@ -354,3 +355,21 @@ def _can_touch(widget, root, window_size) -> bool:
             return True
         node = node.parent
     return False  # not attached to the screen shown
+
+
+def _forget_closed_widgets() -> None:
+    """Let the closed app's widgets go, so that the next app in the process starts clean.
+
+    Kivy keeps two process-wide stores that outlive an app: the kv rules' bindings, by
+    widget (``Builder``'s handlers: a binding to a widget's ``ids`` holds the whole
+    tree, about 37 MB an app), and the views a RecycleView set aside for reuse (tiles
+    whose kv rules still follow the closed app's theme). Only one app runs in the
+    kiosk's own process; the tests, selftest and the benchmarks start many.
+    """
+    from kivy.lang.builder import Builder, _handlers
+    from kivy.uix.recycleview import views
+
+    for uid in list(_handlers):
+        Builder.unbind_widget(uid)
+    views._cached_views.clear()
+    views._cache_count = 0  # Kivy's count of them, or its next trim divides by zero

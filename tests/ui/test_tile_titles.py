@@ -20,17 +20,6 @@ LONG_TITLE = ("The long way from the railway siding at Akmolinsk to the gates of
               "camp, walked in winter by women who did not know where they were going")
 
 
-@pytest.fixture(autouse=True)
-def fresh_tiles():
-    """Kivy keeps recycled views in one cache for the whole process, so an app started
-    after another would reuse tiles whose kv rules still follow the first app's theme
-    (its text size). One app runs in the kiosk's process; here, each test gets new tiles."""
-    from kivy.uix.recycleview import views
-    views._cached_views.clear()
-    yield
-    views._cached_views.clear()
-
-
 def laid_out_words(label) -> list[str]:
     """The words Kivy placed on the label's rendered lines (what the texture shows)."""
     label.texture_update()
