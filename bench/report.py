@@ -115,7 +115,10 @@ METHODS = (
      "`python main.py run` does (on its home screen) and reports its first frame, drawn; "
      "timed in the parent from just before spawning. Floor: the same for a Kivy app made "
      "of one Label with the same window. Medians of several runs, alternating with the "
-     "floor. Goal: at most 1.5 times the floor."),
+     "floor. Goal: at most 1.5 times the floor. The kiosk starts as on any morning, on the "
+     "tour it showed last: its home card (`kiosk/content/card.py`) draws the first screen "
+     "and the tour is read in the frame after. Beside it, with no goal, the start just "
+     "after staff edited stops.yaml (no card: the tour read before the first frame)."),
     ("CPU a minute, idle kiosk",
      "**CPU a minute, idle kiosk.** Under an X server of its own (Xvfb, 1920x1080, full "
      "screen), in Kivy's own loop, once the kiosk has finished starting: the CPU time of the "
@@ -200,38 +203,14 @@ METHODS = (
 #: are in its notes.
 REASONS = {
     "Process start to first frame": (
-        "Latest (measured after the full run, see Machine): the spoken guide's speaker, "
-        "made before the first frame, imported pygame there (with numpy and "
-        "pkg_resources: about 180 ms of build_app); it now imports it when a key first "
-        "needs it, and build_app fell from 218 to 36 ms (medians of 3 and 5 runs). Still "
-        "above the goal: importing the kiosk's modules (~180 ms, kiosk.content and "
-        "pydantic's model building ~100 of it) and Kivy's language and style parsing "
-        "before the window. The step that would meet it is still the small card of the "
-        "museum's name and languages beside the last good tour, the tour validated after "
-        "the first frame. Before that, the kiosk builds only the screen shown first before "
-        "its first frame; the other screens and the overlays follow one a frame after it, "
-        "then the event log's writer, the content watcher and the preparing of pictures "
-        "(kiosk/ui/screen_set.py, `KioskApp.on_start`); the last good tour is no longer "
-        "parsed a second time at every start; and, drawing in software, the window is "
-        "made without multisampling (kiosk/ui/rendering.py). Measured before and after "
-        "(the previous commit against this one, 7 interleaved runs each, busy machine, "
-        "medians): 874 ms before; 576 ms after with multisampling as before, against "
-        "424 ms for the one-Label floor with Kivy's default window (1.36 times: within "
-        "the goal); 462 ms after with the window this machine now gets, against 247 ms "
-        "for the floor with that same window (1.87 times). Without multisampling Mesa "
-        "makes the window ~100-180 ms faster, for the floor as for the kiosk, so the "
-        "ratio grew while the kiosk's own start fell by half. What is left beyond the "
-        "floor (the phases in the notes): importing the kiosk's modules (~105 ms; "
-        "`kiosk.content` alone ~85 ms, of which pydantic's import and the building of the "
-        "tour model's validators ~65 ms), reading the tour and opening the services "
-        "(~25 ms), the home screen (~15 ms) and a first frame that draws far more than "
-        "one Label (~50 ms). Profiled with pyinstrument and `-X importtime`; loading the "
-        "tour in a thread while Kivy opens the window gained nothing (both hold the GIL: "
-        "351 ms together against 350 one after the other). The next step, not taken: "
-        "show the home screen from a small card of the museum's name and languages kept "
-        "beside the last good tour (keyed by the stops.yaml text's hash) and validate the "
-        "tour in the frame after; that would take pydantic (~85 ms) out of the start. A "
-        "kiosk starts once a day, so the visitor-facing figures came first."),
+        "The kiosk draws its home screen from the home card kept beside the last good "
+        "tour (the museum's names, languages and buttons, keyed by the SHA-256 of "
+        "stops.yaml's text) and reads and checks the tour in the frame after, so pydantic, "
+        "YAML and the tour model's validators (~110 ms) are out of the start, and the name "
+        "search's index library (~14 ms) follows the first frame too. What is left above "
+        "the floor is in the notes' phases: the kiosk's own modules, the services, the "
+        "home screen and a first frame that draws more than one Label. A start just after "
+        "an edit of stops.yaml reads the tour first (the figure after this one)."),
     "Frame time p95 during screen changes": (
         "Drawing in software, the kiosk now changes screens with a cut, not a fade "
         "(kiosk/ui/rendering.py): the fade drew both screens into off-screen buffers "

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import read_tour
 from .media import PreparedMedia, tour_pictures
 
 CACHE_FOLDER = "media-cache"
@@ -22,6 +21,8 @@ def media_cache_dir(data_dir: Path) -> Path:
 
 
 def run_prepare(content_dir: Path, data_dir: Path, out=print, err=sys.stderr) -> int:
+    from .content import read_tour
+
     found = read_tour(content_dir)
     tour, problems, errors = found.tour, found.problems, found.errors
     if errors or tour is None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from .atomic import write_bytes_atomically
-from .content.model import KioskSettings
+
+if TYPE_CHECKING:  # the model (pydantic) is imported when a tour is taken up
+    from .content.model import KioskSettings
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,10 @@ class StaffSettings:
 
     def apply(self, defaults: KioskSettings) -> KioskSettings:
         """The museum's settings with this kiosk's overrides, if they are valid."""
+        from pydantic import ValidationError
+
+        from .content.model import KioskSettings
+
         overrides = self.load()
         if not overrides:
             return defaults

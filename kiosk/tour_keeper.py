@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .content import Problem, Severity, Tour, read_tour
+from typing import TYPE_CHECKING
+
+from .content import Problem, Severity
+from .content.card import HomeCard
 from .content.last_good import LastGoodTour
+
+if TYPE_CHECKING:  # the reader and the model are imported when a tour is read
+    from .content import Tour
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +53,15 @@ class TourKeeper:
         self.tour: Tour | None = None
         self.status = TourStatus()
 
+    def start_card(self) -> HomeCard | None:
+        """What the first screen may show before the tour is read: the home card, if
+        stops.yaml is still the text it was made from (kiosk.content.card), else None."""
+        return self.last_good.start_card(self.content_dir)
+
     def load(self) -> Tour | None:
         """At start: stops.yaml if good, else the last good copy, else None."""
+        from .content import read_tour
+
         found = read_tour(self.content_dir)
         tour, problems = found.tour, found.problems
         if tour is not None:
@@ -63,6 +76,8 @@ class TourKeeper:
 
     def reload(self) -> Tour | None:
         """After a change: the new tour if stops.yaml is good, else None (keep the old)."""
+        from .content import read_tour
+
         found = read_tour(self.content_dir)
         tour, problems = found.tour, found.problems
         if tour is None:

@@ -1,4 +1,7 @@
-"""The kinds of file a tour may name, by the ending of their names."""
+"""The tour's own file, and the kinds of file it may name, by the ending of their names."""
+
+#: The file staff write the tour in, at the top of the content folder.
+TOUR_FILE = "stops.yaml"
 
 AUDIO_FORMATS = (".ogg", ".mp3", ".wav")
 CAPTION_FORMATS = (".vtt",)

@@ -5,6 +5,7 @@ kiosk that restarts after the broken edit (power cut, nightly reboot) still serv
 
     DATA/last-good/stops.yaml    the text, exactly as it loaded
     DATA/last-good/stored.json   {"saved_at": ..., "sha256": ..., "source": ...}
+    DATA/last-good/home-card.json  what the first screen shows (kiosk.content.card)
 
 Both are written to a temporary file, flushed and renamed into place. The copy is read
 as if it were the content folder's stops.yaml: paths in it still resolve against the
@@ -19,13 +20,17 @@ import json
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..atomic import write_bytes_atomically
 from ..files import read_regular_file
 from . import limits
+from .card import CARD_FILE, HomeCard, read_card, text_sha256, write_card
 from .errors import Problem, Severity
-from .loader import TOUR_FILE, read_tour_text
-from .tour import Tour
+from .formats import TOUR_FILE
+
+if TYPE_CHECKING:  # the reader and the model are imported when a tour is read
+    from .tour import Tour
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +45,7 @@ class LastGoodTour:
         self.folder = Path(data_dir) / FOLDER
         self.text_path = self.folder / TOUR_FILE
         self.meta_path = self.folder / META
+        self.card_path = self.folder / CARD_FILE
 
     def remember(self, content_dir: str | Path, text: str | None = None) -> bool:
         """Keep ``text`` (default: the content folder's stops.yaml, read now) as the last
@@ -57,11 +63,21 @@ class LastGoodTour:
             except (OSError, UnicodeDecodeError) as error:
                 log.warning("last good tour not kept: %s", error)
                 return False
+        from .loader import read_tour_text
+
         data = text.encode("utf-8")
         sha = hashlib.sha256(data).hexdigest()
         if self._stored_sha() == sha and self.text_path.is_file():
-            return True  # kept already (it loaded cleanly then): no second parse, no write
-        if read_tour_text(text, root, check_files=True).tour is None:
+            # kept already (it loaded cleanly then): no second parse, no write, unless
+            # its home card is missing (kept by an older kiosk, or lost)
+            card = read_card(self.card_path)
+            if card is None or card.sha256 != sha:
+                tour = read_tour_text(text, root, check_files=False).tour
+                if tour is not None:
+                    write_card(self.card_path, HomeCard.of(tour, sha))
+            return True
+        tour = read_tour_text(text, root, check_files=True).tour
+        if tour is None:
             log.warning("last good tour not kept: the text does not load cleanly")
             return False
         meta = json.dumps({"saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -73,7 +89,16 @@ class LastGoodTour:
         except OSError as error:
             log.warning("last good tour not kept in %s: %s", self.folder, error)
             return False
+        write_card(self.card_path, HomeCard.of(tour, sha))
         return True
+
+    def start_card(self, content_dir: str | Path) -> HomeCard | None:
+        """The home card, if the content folder's stops.yaml is still exactly the text it
+        was made from; else None (the kiosk reads the tour before its first frame)."""
+        card = read_card(self.card_path)
+        if card is None or card.sha256 != text_sha256(content_dir):
+            return None
+        return card
 
     def load(self, content_dir: str | Path) -> tuple[Tour | None, list[Problem]]:
         """The kept tour, with its paths resolved against ``content_dir``.
@@ -83,6 +108,8 @@ class LastGoodTour:
         reported as a warning, not refused: the last good tour with one missing picture is
         better than no tour.
         """
+        from .loader import read_tour_text
+
         root = Path(content_dir).resolve()
         where = str(self.text_path)
         try:

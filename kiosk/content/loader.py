@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from . import limits
 from .errors import ContentError, Problem, Severity
+from .formats import TOUR_FILE
 from .plan_checks import plan_problems
 from ..files import FileTooLarge, NotAFile, read_regular_file
 from .model import Museum, Stop, TourFile
@@ -26,8 +27,6 @@ from .paths import check_path
 from .staff_words import explain_all
 from .tour import Tour
 from .yaml_source import SourceMap, load_yaml
-
-TOUR_FILE = "stops.yaml"
 
 
 @dataclass

@@ -6,16 +6,12 @@ validates against them and the JSON Schema for editors is generated from them.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from . import limits
-
-#: Languages the kiosk's own interface speaks. A stop may carry others, but the
-#: museum can only offer visitors those the kiosk can label.
-INTERFACE_LANGUAGES = ("kk", "ru", "en")
+from .words import INTERFACE_LANGUAGES, StopKind, pick  # noqa: F401  (part of the model's words)
 
 LanguageCode = Annotated[
     str,
@@ -39,17 +35,6 @@ Captions = dict[LanguageCode, Annotated[str, Field(min_length=1,
 Notes = dict[LanguageCode, Annotated[str, Field(min_length=1, max_length=limits.NOTE_CHARS)]]
 
 STOP_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-
-
-class StopKind(str, Enum):
-    """What kind of place a stop is; the kiosk names each kind in every language."""
-
-    museum_hall = "museum_hall"
-    installation = "installation"
-    sculpture = "sculpture"
-    monument = "monument"
-    building = "building"
-    grounds = "grounds"
 
 
 class _Strict(BaseModel):
@@ -236,12 +221,4 @@ class TourFile(_Strict):
 
     museum: Museum
     stops: list[Stop] = Field(min_length=1, max_length=limits.TOUR_STOPS)
-
-
-def pick(translations: dict[str, str], language: str, fallbacks: tuple[str, ...] = ()) -> str:
-    """The text in ``language``, else in the first fallback that has one, else ''."""
-    for code in (language, *fallbacks):
-        if translations.get(code):
-            return translations[code]
-    return next(iter(translations.values()), "")
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
+from typing import TYPE_CHECKING
+
 from kivy.uix.screenmanager import FadeTransition, NoTransition
 
-from ..content import INTERFACE_LANGUAGES, StopKind, Tour, pick
+from ..content import INTERFACE_LANGUAGES, StopKind, pick
 from ..i18n import Catalogs, N_
 from ..keypad import KeypadEntry
 from ..session import VisitorSession
@@ -45,6 +47,10 @@ from .usage import UsageRecorder
 from .visit import VisitWatch
 from .widgets.volume import VOLUME_STEPS
 from .widgets import controls, toolbar  # noqa: F401  (their classes, for every kv rule)
+
+if TYPE_CHECKING:  # the reader and the model are imported when the tour is read
+    from ..content import Tour
+    from ..content.card import HomeCard
 
 # Marked for translation here; the catalogs hold them in kk, ru and en.
 KIND_NAMES = {
@@ -80,14 +86,20 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
     #: True while stops.yaml has problems: a discreet dot for staff in the header.
     content_notice = BooleanProperty(False)
 
+    __events__ = ("on_tour_read",)
+
     def __init__(self, tour: Tour | None, services: KioskServices, *,
                  start_screen: str = "attract", transition_duration: float | None = None,
-                 watch: bool = False, show_cursor: bool = False, **kwargs):
+                 watch: bool = False, show_cursor: bool = False, card: HomeCard | None = None,
+                 **kwargs):
         """``tour`` may be None (nothing good to show yet). ``start_screen`` is where the
         app opens; ``transition_duration`` overrides the fade (0: a cut); ``watch``
         follows staff's edits of the content folder; ``show_cursor`` keeps the mouse
-        pointer (a windowed kiosk)."""
+        pointer (a windowed kiosk). ``card``, with no ``tour``: the first screen is drawn
+        from this home card and the keeper reads the tour in the frame after it
+        (kiosk.content.card); ``on_tour_read`` says when the start's reading is done."""
         self.tour = tour
+        self._card = card if tour is None else None
         self.services = services
         self.tr = Translator(services.catalogs or Catalogs.load(), "en")
         self.theme = Theme()
@@ -140,16 +152,46 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         transition = FadeTransition(duration=fade) if fade > 0 else NoTransition()
         self.screens = ScreenSet(self._screen_plans(), on_built=self._screen_built,
                                  transition=transition)
-        if self.tour is None:
+        if self.tour is not None:
+            self._install_tour(self.tour, first=True)
+        elif self._card is not None:
+            self._take_up_card(self._card)
+        if self.tour is None and self._card is None:
             self.screens.current = "updating"
         else:
-            self._install_tour(self.tour, first=True)
             self.screens.current = self._start_screen
             if self._start_screen != "attract":
                 self.session.touch()
         self.visit = VisitWatch(self)
         self.visit.start()
+        if self._card is None:
+            self.dispatch("on_tour_read")  # read before the app was made
         return self.screens
+
+    def _take_up_card(self, card: HomeCard) -> None:
+        """The first screen from the home card: the museum's languages, its default one,
+        and which buttons the tour will need (its names and texts: ``museum_text``)."""
+        self.languages = list(card.languages)
+        self.tr.switch(card.default_language)
+        self.language = card.default_language
+        self.has_maps = card.has_maps
+        self.names.shown = card.has_names
+
+    def _read_tour_at_start(self) -> None:
+        """The tour itself, in the frame after the card's first screen: read and checked
+        as at any start (a broken stops.yaml falls back to the last good tour)."""
+        self._card = None
+        tour = self.keeper.load()
+        self.content_notice = self.keeper.status.has_errors
+        if tour is not None:
+            self._install_tour(tour, first=True)
+        else:
+            self.close_overlays()
+            self.screens.current = "updating"
+        self.dispatch("on_tour_read")
+
+    def on_tour_read(self) -> None:
+        """The tour the kiosk starts with has been read (``keeper.status`` says how)."""
 
     def _screen_plans(self) -> dict[str, ScreenPlan]:
         updating = ScreenPlan("screens.updating", "UpdatingScreen")
@@ -194,6 +236,8 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         """The rest of the start, once the first screen is on show: the other screens and
         the overlays, one a frame, then the event log's writer, the content watcher and
         the preparing of display copies."""
+        if self._card is not None:
+            self._read_tour_at_start()
         overlays = self.overlays.names
 
         def build_one(_dt):
@@ -277,7 +321,9 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
     # -- what kv rules ask for -------------------------------------------------------
     def museum_text(self, key: str, language: str) -> str:
         if self.tour is None:
-            return ""
+            card = self._card
+            return (pick(card.text(key), language, (card.default_language, *card.languages))
+                    if card is not None else "")
         return pick(getattr(self.tour.museum, key), language, self._fallbacks())
 
     def stop_text(self, stop, key: str, language: str) -> str:

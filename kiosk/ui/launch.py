@@ -22,7 +22,7 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     """
     import time
 
-    from ..analytics import EventLog
+    from ..analytics.events import EventLog
     from ..audio import PygameAudio
     from ..media import PreparedMedia
     from ..pin import PinStore
@@ -34,7 +34,10 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
     from .services import KioskServices
 
     keeper = TourKeeper(content_dir, data_dir)
-    tour = keeper.load()
+    # stops.yaml as it was last taken up: the first screen from its card, the tour read
+    # after the first frame (kiosk.content.card); otherwise the tour is read now.
+    card = keeper.start_card()
+    tour = keeper.load() if card is None else None
     backend = None
     if player is None:
         backend = PygameAudio()  # opened once the first frame is on screen (see below)
@@ -52,7 +55,7 @@ def build_app(content_dir: Path, data_dir: Path, player=None, watch: bool = True
         services.clock = clock
     if restart is not None:
         services.restart = restart
-    app = KioskApp(tour, services, watch=watch, **options)
+    app = KioskApp(tour, services, watch=watch, card=card, **options)
     if backend is not None:
         open_audio_after_first_frame(app, backend)
     return app
@@ -108,13 +111,7 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
 
     log_to_file(data_dir)
     app = build_app(content_dir, data_dir, show_cursor=windowed)
-    status = app.keeper.status
-    if status.problems:
-        print("\n".join(map(str, status.problems)), file=sys.stderr)
-        print({"last-good": "\nstops.yaml has problems: the kiosk shows the last good tour.",
-               "none": "\nstops.yaml has problems and there is no earlier good tour: the kiosk "
-                       "shows 'being updated' until the file is fixed."}.get(status.source, ""),
-              file=sys.stderr)
+    app.bind(on_tour_read=lambda *_args: say_tour_problems(app.keeper.status))
     from .signals import SignalStop
 
     # SIGTERM (systemctl stop, a shutdown) and SIGINT (Ctrl+C) save the visit log and end
@@ -124,6 +121,17 @@ def run_kiosk(content_dir: Path, data_dir: Path, windowed: bool = False) -> int:
     keep_saying_alive(app)
     app.run()
     return stopper.status or 0
+
+
+def say_tour_problems(status) -> None:
+    """stops.yaml's problems, for whoever started the kiosk from a terminal (the staff
+    panel and DATA/content-problems.txt say them too)."""
+    if status.problems:
+        print("\n".join(map(str, status.problems)), file=sys.stderr)
+        print({"last-good": "\nstops.yaml has problems: the kiosk shows the last good tour.",
+               "none": "\nstops.yaml has problems and there is no earlier good tour: the kiosk "
+                       "shows 'being updated' until the file is fixed."}.get(status.source, ""),
+              file=sys.stderr)
 
 
 def keep_saying_alive(app) -> None:

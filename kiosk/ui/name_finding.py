@@ -11,13 +11,16 @@ What a visitor types stays on the search screen: this object only answers
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kivy.clock import Clock
 from kivy.event import EventDispatcher
 from kivy.properties import BooleanProperty, NumericProperty
 
-from ..content import Tour
-from ..names.finder import NamedRoll, RollLoader, file_signature
-from ..names.search import Match
+if TYPE_CHECKING:  # the finder (and rapidfuzz) is imported when a list is first read
+    from ..content import Tour
+    from ..names.finder import NamedRoll
+    from ..names.search import Match
 
 
 class NameFinding(EventDispatcher):
@@ -36,12 +39,16 @@ class NameFinding(EventDispatcher):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.roll: NamedRoll | None = None
-        self._loader = RollLoader(self._delivered)
+        self._loader = None  # made when a list is first read, after the first frame
         self._source: tuple = ()
 
     def load(self, tour: Tour | None) -> None:
         """Read ``tour``'s list in the background, unless it is the file already read."""
+        from ..names.finder import RollLoader, file_signature
+
         relative = tour.museum.names if tour is not None else None
+        if self._loader is None:
+            self._loader = RollLoader(self._delivered)
         if not relative:
             self._loader.forget()
             self._source = ()

@@ -16,7 +16,6 @@ from kivy.event import EventDispatcher
 from kivy.metrics import dp
 
 from .staff_selftest import SelfTestOutcome, run_in_background
-from .widgets.staff_pin import StaffPinView
 
 #: Seconds a finger must stay in the corner, and the corner's size.
 HOLD_SECONDS = 3.0
@@ -101,10 +100,12 @@ class StaffDesk(EventDispatcher):
                     "This kiosk has no staff PIN yet: the staff panel stays shut until "
                     "'python main.py set-pin' sets one in the kiosk's data folder.")
 
-    def _pin_pad(self) -> StaffPinView:
+    def _pin_pad(self):
         """The PIN pad, made the first time it is asked for, once its kv rule is loaded
         (a pad made before its rule would open empty: no keys, no way in)."""
         if self.pin_view is None:
+            from .widgets.staff_pin import StaffPinView  # its keys' rules: not before the first frame
+
             self.pin_view = StaffPinView(self.pins)
             self.pin_view.bind(on_granted=lambda *_: self.open())
         return self.pin_view

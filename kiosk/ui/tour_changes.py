@@ -6,10 +6,14 @@ A mixin of :class:`kiosk.ui.app.KioskApp`: ``self`` is the app.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kivy.clock import Clock
 
-from ..content import Tour
 from ..keypad import KeypadEntry
+
+if TYPE_CHECKING:
+    from ..content import Tour
 
 
 class TourChanges:

@@ -29,14 +29,16 @@ def switch_on(tmp_path, **app_kwargs):
     from kiosk.ui.launch import build_app
     from kiosk.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 
-    content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
+    content = tmp_path / "c"
+    if not (content / "stops.yaml").exists():  # started again: the same content folder
+        make_tour(content, stops=3, seconds=TOUR_SECONDS)
     clock = FakeClock(time.monotonic())
     use_fake_kivy_clock(clock)
     backend = FakeAudio(clock=clock, default_duration=TOUR_SECONDS)
     backend.open()
     player = NarrationPlayer(backend, clock=clock)
     app = build_app(content, tmp_path / "data", player=player, watch=True, clock=clock,
-                    start_screen="attract", **app_kwargs)
+                    **{"start_screen": "attract", **app_kwargs})
     app._run_prepare()
     EventLoop.idle()  # the first frame
     pilot = Pilot(app, clock)
@@ -96,3 +98,86 @@ def test_screens_fade_only_where_a_gpu_draws_the_fade(window, tmp_path, monkeypa
     finally:
         stop_app(pilot.app)
 
+
+
+# -- started again on the same tour: the first screen from the home card ------------------
+
+def switch_on_again(tmp_path, **app_kwargs):
+    """Started once (the tour taken up, its home card kept), stopped, started again."""
+    stop_app(switch_on(tmp_path, transition_duration=0, **app_kwargs).app)
+    return switch_on(tmp_path, transition_duration=0, **app_kwargs)
+
+
+def test_started_again_the_home_screen_comes_from_its_card_and_the_tour_just_after(window, tmp_path):
+    pilot = switch_on_again(tmp_path, start_screen="home")
+    try:
+        app = pilot.app
+        # The first frame: the museum's name and languages, the tour not read yet.
+        assert app.tour is None and pilot.screen.name == "home"
+        assert pilot.text("museum_name") == "Мұражай"
+        assert app.languages == ["kk", "ru", "en"] and app.language == "kk"
+
+        pilot.finish_start()
+
+        assert app.tour is not None and len(app.tour.stops) == 3
+        assert pilot.screen.name == "home" and not app.content_notice
+        pilot.tap("lang_en")
+        assert pilot.text("museum_name") == "Museum"
+        pilot.tap("start")
+        assert pilot.tile("stop-3").title == "Stop 103"
+    finally:
+        stop_app(pilot.app)
+
+
+def test_a_visitor_who_touches_before_the_tour_is_read_still_gets_it(window, tmp_path):
+    pilot = switch_on_again(tmp_path)
+    try:
+        pilot.tap_at(640, 400)  # the attract screen, drawn from the card
+        assert pilot.screen.name == "home"
+        pilot.tap("lang_en")
+        pilot.tap("start")
+        assert pilot.tile("stop-2").title == "Stop 102"
+    finally:
+        stop_app(pilot.app)
+
+
+def test_an_edited_tour_is_read_before_the_first_frame(window, tmp_path):
+    stop_app(switch_on(tmp_path, transition_duration=0).app)
+    tour_file = tmp_path / "c/stops.yaml"
+    tour_file.write_text(tour_file.read_text(encoding="utf-8").replace("Музей", "Мемориал"),
+                         encoding="utf-8")
+    pilot = switch_on(tmp_path, transition_duration=0, start_screen="home")
+    try:
+        assert pilot.app.tour is not None, "the card of the old text was used"
+        pilot.tap("lang_ru")
+        assert pilot.text("museum_name") == "Мемориал"
+    finally:
+        stop_app(pilot.app)
+
+
+def test_a_picture_gone_since_the_card_shows_the_last_good_tour_and_tells_staff(window, tmp_path):
+    stop_app(switch_on(tmp_path, transition_duration=0).app)
+    (tmp_path / "c/assets/images/stop-1-1.jpg").unlink()
+    pilot = switch_on(tmp_path, transition_duration=0, start_screen="home")
+    try:
+        assert pilot.app.tour is None and pilot.text("museum_name") == "Мұражай"
+        pilot.finish_start()
+        assert pilot.app.tour is not None and pilot.screen.name == "home"
+        assert pilot.app.content_notice, "staff's dot would not say stops.yaml has problems"
+        assert pilot.app.keeper.status.source == "last-good"
+    finally:
+        stop_app(pilot.app)
+
+
+def test_with_nothing_left_to_show_the_card_gives_way_to_being_updated(window, tmp_path):
+    stop_app(switch_on(tmp_path, transition_duration=0).app)
+    (tmp_path / "c/assets/images/stop-1-1.jpg").unlink()
+    (tmp_path / "data/last-good/stops.yaml").unlink()  # and the kept copy lost
+    pilot = switch_on(tmp_path, transition_duration=0, start_screen="home")
+    try:
+        pilot.finish_start()
+        assert pilot.app.tour is None
+        assert pilot.screen.name == "updating"
+        assert "updated" in " ".join(pilot.screen.lines)
+    finally:
+        stop_app(pilot.app)
