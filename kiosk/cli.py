@@ -22,6 +22,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="folder where the kiosk keeps what it writes (default: %(default)s)")
 
 
+#: Syncthing's folder in the home of the user who runs it, unless told otherwise.
+SYNCTHING_HOME = ".local/state/syncthing"
+
+
+def _home_folder(parser: argparse.ArgumentParser, flag: str, in_home: str, text: str) -> None:
+    """A folder option of the fleet's commands: by default ``in_home`` in the user's home,
+    shown after ``text`` in --help."""
+    parser.add_argument(flag, type=Path, metavar="DIR", default=Path.home() / in_home,
+                        help=f"{text} (default: %(default)s)")
+
+
 def _host_name() -> str:
     import re
     import socket
@@ -102,22 +113,16 @@ def build_parser() -> argparse.ArgumentParser:
     fleet_setup.add_argument("role", choices=("staff", "kiosk"))
     fleet_setup.add_argument("--address", required=True, metavar="HOST",
                              help="this machine's fixed LAN address")
-    fleet_setup.add_argument("--syncthing-home", type=Path, metavar="DIR",
-                             default=Path.home() / ".local/state/syncthing",
-                             help="Syncthing's folder (default: %(default)s)")
-    fleet_setup.add_argument("--tour", type=Path, metavar="DIR", default=Path.home() / "alzhir/tour",
-                             help="(staff) the tour folder staff edit (default: %(default)s)")
+    _home_folder(fleet_setup, "--syncthing-home", SYNCTHING_HOME, "Syncthing's folder")
+    _home_folder(fleet_setup, "--tour", "alzhir/tour", "(staff) the tour folder staff edit")
     fleet_setup.add_argument("--name", metavar="NAME", help="(kiosk) this kiosk's name")
     fleet_setup.add_argument("--staff-id", metavar="DEVICE-ID",
                              help="(kiosk) the staff computer's device ID")
     fleet_setup.add_argument("--staff-address", metavar="HOST",
                              help="(kiosk) the staff computer's fixed LAN address")
-    fleet_setup.add_argument("--staging", type=Path, metavar="DIR",
-                             default=Path.home() / "alzhir/incoming",
-                             help="(kiosk) where the tour arrives (default: %(default)s)")
-    fleet_setup.add_argument("--outbox", type=Path, metavar="DIR",
-                             default=Path.home() / "alzhir/outbox",
-                             help="(kiosk) what the staff computer receives (default: %(default)s)")
+    _home_folder(fleet_setup, "--staging", "alzhir/incoming", "(kiosk) where the tour arrives")
+    _home_folder(fleet_setup, "--outbox", "alzhir/outbox",
+                 "(kiosk) what the staff computer receives")
 
     add_kiosk = commands.add_parser(
         "add-kiosk", help="(the staff computer) send the tour to a new kiosk and receive its "
@@ -129,12 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="the kiosk's fixed LAN address, e.g. 192.168.10.22")
     add_kiosk.add_argument("--port", type=int, default=22000,
                            help="its Syncthing port (default: %(default)s)")
-    add_kiosk.add_argument("--syncthing-home", type=Path, metavar="DIR",
-                           default=Path.home() / ".local/state/syncthing",
-                           help="this computer's Syncthing folder (default: %(default)s)")
-    add_kiosk.add_argument("--figures", type=Path, metavar="DIR",
-                           default=Path.home() / "alzhir/kiosks",
-                           help="where the kiosks' figures arrive (default: %(default)s)")
+    _home_folder(add_kiosk, "--syncthing-home", SYNCTHING_HOME, "this computer's Syncthing folder")
+    _home_folder(add_kiosk, "--figures", "alzhir/kiosks", "where the kiosks' figures arrive")
 
     set_pin = commands.add_parser("set-pin", help="set or change the staff panel's PIN")
     set_pin.add_argument("--data", type=Path, default=default_data_dir(), metavar="DIR",

@@ -115,7 +115,8 @@ class LoopbackFleet:
 
 
 def wait_for(condition, timeout: float, what: str, every: float = 0.2):
-    """Poll ``condition()`` until it returns something true; that value."""
+    """Poll ``condition()`` every ``every`` seconds until it returns something true; that
+    value. TimeoutError, saying ``what``, when ``timeout`` seconds pass first."""
     deadline = time.monotonic() + timeout
     while True:
         value = condition()

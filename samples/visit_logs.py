@@ -1,4 +1,5 @@
-"""Reading back what a kiosk saved in its visit log, as a test or a benchmark checks it."""
+"""A kiosk's visit log for tests and benchmarks: visits written by the kiosk's own log, and
+what it saved read back."""
 
 from __future__ import annotations
 
@@ -7,8 +8,30 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from kiosk.analytics import months
+from kiosk.analytics import EventLog, months
 from kiosk.analytics.storage import TABLE
+
+#: A day, in seconds.
+DAY = 86_400.0
+#: Noon on 2026-11-02 (UTC), when sample visits begin: ``NOON + n * DAY`` is noon n days on.
+NOON = 1_793_620_800.0
+
+
+def record_visits(data_dir: Path, count: int, start: float = NOON, stop: str = "stop-1") -> None:
+    """``count`` visits written by the kiosk's real log in ``data_dir``: each opens ``stop``
+    from its tile and ends idle, an event a second from ``start`` on."""
+    now = [start]
+
+    def clock():
+        now[0] += 1.0
+        return now[0]
+
+    log = EventLog(data_dir, clock=clock)
+    for _ in range(count):
+        log.record("session_start")
+        log.record("stop_open", stop=stop, how="tile")
+        log.record("session_end", reason="idle")
+    log.close()
 
 
 def saved_events(data_dir: Path) -> list[dict]:

@@ -15,16 +15,10 @@ import pytest
 
 from kiosk.fleet.intake import version_of
 from samples import make_tour
+from samples.fleet import wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
-
-
-def wait_for(condition, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "not in time"
-        time.sleep(0.05)
 
 
 def test_a_staged_tour_is_taken_within_seconds_and_sigterm_ends_the_service(tmp_path):
@@ -36,11 +30,13 @@ def test_a_staged_tour_is_taken_within_seconds_and_sigterm_ends_the_service(tmp_
          "hall-1", "--every", "30"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: staging.is_dir() and (outbox / ".stignore").is_file())
+        wait_for(lambda: staging.is_dir() and (outbox / ".stignore").is_file(), 20,
+                 "the service makes its folders", every=0.05)
         time.sleep(0.5)  # the service is watching
         shutil.copytree(tour, staging, dirs_exist_ok=True)
         began = time.monotonic()
-        wait_for(lambda: version_of(live) == version_of(tour))
+        wait_for(lambda: version_of(live) == version_of(tour), 20,
+                 "the staged tour is taken", every=0.05)
         assert time.monotonic() - began < 15  # woken by the staged files, not the 30 s round
         time.sleep(0.5)
     finally:

@@ -12,13 +12,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from kiosk.analytics import EventLog, Report
+from kiosk.analytics import Report
 from kiosk.content import read_tour
 from kiosk.fleet.intake import read_verdict, version_of
 from kiosk.fleet.kiosk_round import OUTBOX_VERDICT, PANEL_VERDICT
 from kiosk.fleet.syncthing import LOCKED_OPTIONS, leaks
 from samples import make_tour
 from samples.fleet import LoopbackFleet, wait_for
+from samples.visit_logs import NOON, record_visits
 
 pytestmark = pytest.mark.slow
 #: Seconds a change may take to cross the fleet on one machine.
@@ -108,26 +109,10 @@ def test_an_edit_reaches_both_kiosks_and_a_broken_one_is_taken_by_neither(fleet)
         assert (kiosk.content / "assets/audio/en/stop-1-new.ogg").is_file()
 
 
-def record_visits(data, count, start):
-    now = [start]
-
-    def clock():
-        now[0] += 1.0
-        return now[0]
-
-    log = EventLog(data, clock=clock)
-    for _ in range(count):
-        log.record("session_start")
-        log.record("stop_open", stop="stop-1", how="tile")
-        log.record("session_end", reason="idle")
-    log.close()
-
-
 def test_figures_reach_the_staff_and_merge_with_nothing_counted_twice(fleet):
     counts = {"hall-1": 3, "hall-2": 4}
-    start = 1_793_620_800.0  # noon on one day
     for kiosk in fleet.kiosks:
-        record_visits(kiosk.data, counts[kiosk.name], start)
+        record_visits(kiosk.data, counts[kiosk.name], NOON)
 
     def arrived():
         for kiosk in fleet.kiosks:
@@ -138,7 +123,7 @@ def test_figures_reach_the_staff_and_merge_with_nothing_counted_twice(fleet):
     wait_for(arrived, SYNC_S, f"every kiosk's figures at the staff\n{fleet.logs()}", every=0.5)
     # more visits the same day: the day's file is replaced, synced again, counted once
     for kiosk in fleet.kiosks:
-        record_visits(kiosk.data, 2, start + 600)
+        record_visits(kiosk.data, 2, NOON + 600)
         counts[kiosk.name] += 2
     report = wait_for(arrived, SYNC_S, f"the day's new figures\n{fleet.logs()}", every=0.5)
     for _ in range(3):  # rounds with nothing new send nothing and change nothing

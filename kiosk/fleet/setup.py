@@ -12,7 +12,6 @@ Syncthing (its REST API on 127.0.0.1). No Kivy here.
 from __future__ import annotations
 
 import ipaddress
-import re
 import sys
 from pathlib import Path
 
@@ -22,6 +21,10 @@ from .syncthing import FIGURES_FOLDER, TOUR_FOLDER, Folder, Peer
 
 #: Files the staff's tour folder never sends: editors' lock and temporary files.
 TOUR_IGNORES = "(?d).~lock.*\n(?d)~$*\n(?d)*.tmp\n(?d).*.swp\n(?d).DS_Store\n(?d)Thumbs.db\n"
+#: What staff read when the machine they set up has no Syncthing yet.
+NOT_INSTALLED = ("Syncthing is not installed on this computer: install it with "
+                 "`sudo apt-get install syncthing` (see docs/deploy.md, \"Several kiosks\"), "
+                 "then run this again")
 
 
 class SetupError(ValueError):
@@ -61,11 +64,19 @@ def _url(host: str, port: int) -> str:
     return f"tcp://{host}:{port}"
 
 
+def _new_device(home: Path) -> str:
+    """This machine's Syncthing keys and first configuration in ``home``; its device ID."""
+    try:
+        return syncthing.generate(home)
+    except syncthing.NotInstalled:
+        raise SetupError(NOT_INSTALLED) from None
+
+
 def set_up_staff(home: Path, host: str, tour: Path, port: int = syncthing.PORT,
                  gui_port: int = 8384) -> str:
     """Configure the staff computer's Syncthing (before it first starts); its device ID."""
     host = check_address(host)
-    device_id = syncthing.generate(home)
+    device_id = _new_device(home)
     Path(tour).mkdir(parents=True, exist_ok=True)
     ignores = Path(tour) / ".stignore"
     if not ignores.exists():
@@ -81,7 +92,7 @@ def set_up_kiosk(home: Path, name: str, host: str, staff_id: str, staff_host: st
     """Configure a kiosk's Syncthing (before it first starts); its device ID."""
     name, host = check_name(name), check_address(host)
     staff_id, staff_host = check_device_id(staff_id), check_address(staff_host)
-    device_id = syncthing.generate(home)
+    device_id = _new_device(home)
     Path(staging).mkdir(parents=True, exist_ok=True)
     Path(outbox).mkdir(parents=True, exist_ok=True)
     syncthing.configure(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -42,6 +43,19 @@ FIGURES_FOLDER = "alzhir-figures-{kiosk}"
 PORT = 22000
 #: A Syncthing device ID: eight groups of seven letters and digits.
 DEVICE_ID = re.compile(r"^[A-Z2-7]{7}(-[A-Z2-7]{7}){7}$")
+#: The Syncthing program, looked for on PATH.
+PROGRAM = "syncthing"
+
+
+class NotInstalled(RuntimeError):
+    """The Syncthing program is not on this computer (not on PATH)."""
+
+
+def _command(*args: str) -> list[str]:
+    """The Syncthing program with ``args``; :class:`NotInstalled` when there is none."""
+    if shutil.which(PROGRAM) is None:
+        raise NotInstalled(f"there is no {PROGRAM} program on PATH")
+    return [PROGRAM, *args]
 
 
 @dataclass
@@ -67,7 +81,7 @@ class Folder:
 
 def generate(home: Path) -> str:
     """Make a device's keys and default config in ``home`` (no default folder); its ID."""
-    run = subprocess.run(["syncthing", "generate", f"--home={home}", "--no-default-folder"],
+    run = subprocess.run(_command("generate", f"--home={home}", "--no-default-folder"),
                          capture_output=True, text=True, check=True)
     found = re.search(r"Device ID: (\S+)", run.stdout + run.stderr)
     if found is None:
@@ -180,13 +194,13 @@ class Daemon:
         self.api = Api(home)
 
     def start(self, wait: float = 60.0) -> "Daemon":
+        command = _command("serve", f"--home={self.home}", "--no-browser", "--no-restart",
+                           "--no-upgrade", "--no-default-folder", "--skip-port-probing")
         environment = dict(os.environ, STNOUPGRADE="1", STNODEFAULTFOLDER="1",
                            STNORESTART="1", HOME=str(self.home))
         self.log_file = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            ["syncthing", "serve", f"--home={self.home}", "--no-browser", "--no-restart",
-             "--no-upgrade", "--no-default-folder", "--skip-port-probing"],
-            stdout=self.log_file, stderr=subprocess.STDOUT, env=environment)
+        self.process = subprocess.Popen(command, stdout=self.log_file,
+                                        stderr=subprocess.STDOUT, env=environment)
         deadline = time.monotonic() + wait
         while not self.api.ready():
             if self.process.poll() is not None or time.monotonic() > deadline:

@@ -2,6 +2,8 @@
 staff computer's last new version: taken, or refused with its mistakes while the last
 good tour stays on screen (the fleet service writes the verdict into the data folder)."""
 
+import pytest
+
 from kiosk.fleet.intake import Verdict
 from kiosk.fleet.kiosk_round import PANEL_VERDICT
 from tests.ui.conftest import open_staff_panel
@@ -14,10 +16,17 @@ def write_verdict(tmp_path, verdict):
     (tmp_path / "data" / PANEL_VERDICT).write_text(verdict.to_json(), encoding="utf-8")
 
 
-def test_a_refused_version_and_its_mistakes_are_on_the_panel(staffed, tmp_path):
-    pilot = staffed
+@pytest.fixture
+def refused(staffed, tmp_path):
+    """The staffed kiosk once the fleet service refused the staff computer's new version
+    for ``MISTAKE``, keeping the tour it shows."""
     write_verdict(tmp_path, Verdict("refused", "b" * 16, "a" * 16, [MISTAKE],
                                     when="2026-12-03T09:30:00+00:00"))
+    return staffed
+
+
+def test_a_refused_version_and_its_mistakes_are_on_the_panel(refused):
+    pilot = refused
     pilot.app.set_language("en")
     open_staff_panel(pilot)
     status = pilot.text("staff_tour_status")
@@ -29,10 +38,8 @@ def test_a_refused_version_and_its_mistakes_are_on_the_panel(staffed, tmp_path):
         "'assets/audio/en/stop-1-new.ogg' does not exist")
 
 
-def test_the_verdict_is_in_the_staff_language_and_a_taken_one_says_when(staffed, tmp_path):
-    pilot = staffed
-    write_verdict(tmp_path, Verdict("refused", "b" * 16, "a" * 16, [MISTAKE],
-                                    when="2026-12-03T09:30:00+00:00"))
+def test_the_verdict_is_in_the_staff_language_and_a_taken_one_says_when(refused, tmp_path):
+    pilot = refused
     pilot.app.set_language("ru")
     open_staff_panel(pilot)
     assert "не принята: в ней есть ошибки" in pilot.text("staff_tour_status")

@@ -11,51 +11,33 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.analytics import EventLog, Report
+from kiosk.analytics import Report
 from kiosk.fleet.figures import export_figures
 from kiosk.fleet.intake import Verdict
 from kiosk.fleet.kiosk_round import OUTBOX_VERDICT
+from samples.visit_logs import DAY, NOON, record_visits
 
 ROOT = Path(__file__).resolve().parents[2]
-DAY = 86_400.0
-#: Noon on 2026-11-02, local time: a visit at DAY1 + n * DAY falls on day n.
-DAY1 = 1_793_620_800.0
-
-
-def visits(data: Path, count: int, on_day: int = 0, stop: str = "stop-1") -> None:
-    """``count`` visits of one stop opened and heard, written by the kiosk's real log."""
-    now = [DAY1 + on_day * DAY]
-
-    def clock():
-        now[0] += 1.0
-        return now[0]
-
-    log = EventLog(data, clock=clock)
-    for _ in range(count):
-        log.record("session_start")
-        log.record("stop_open", stop=stop, how="tile")
-        log.record("session_end", reason="idle")
-    log.close()
 
 
 def test_a_day_file_is_written_once_and_rewritten_only_when_its_day_changes(tmp_path):
     data, outbox = tmp_path / "data", tmp_path / "outbox"
-    visits(data, 3, on_day=0)
-    visits(data, 2, on_day=1)
+    record_visits(data, 3)
+    record_visits(data, 2, NOON + DAY)
     first = export_figures(data, outbox, "hall-1")
     assert len(first.written) == 2 and first.unchanged == 0
     assert sorted(p.name for p in outbox.iterdir()) == [
         f"figures-{d}.json" for d in first.written]
     again = export_figures(data, outbox, "hall-1")
     assert again.written == [] and again.unchanged == 2  # nothing for Syncthing to send
-    visits(data, 1, on_day=1)
+    record_visits(data, 1, NOON + DAY)
     later = export_figures(data, outbox, "hall-1")
     assert later.written == [first.written[1]] and later.unchanged == 1
 
 
 def test_an_export_holds_only_the_anonymous_events_and_names_its_kiosk(tmp_path):
     data, outbox = tmp_path / "data", tmp_path / "outbox"
-    visits(data, 2)
+    record_visits(data, 2)
     export_figures(data, outbox, "hall-1")
     (day,) = outbox.iterdir()
     events = list(json.loads(day.read_text(encoding="utf-8"))["_default"].values())
@@ -68,8 +50,8 @@ def test_an_export_holds_only_the_anonymous_events_and_names_its_kiosk(tmp_path)
 def test_two_kiosks_merge_to_the_right_totals_with_nothing_counted_twice(tmp_path):
     fleet = tmp_path / "fleet"
     for name, count in (("hall-1", 3), ("entrance", 5)):
-        visits(tmp_path / name, count, on_day=0)
-        visits(tmp_path / name, count + 1, on_day=1)
+        record_visits(tmp_path / name, count)
+        record_visits(tmp_path / name, count + 1, NOON + DAY)
         export_figures(tmp_path / name, fleet / name, name)
     report = Report.from_files(sorted(fleet.iterdir()))
     assert report.sessions == (3 + 4) + (5 + 6)
@@ -91,7 +73,7 @@ def test_two_kiosks_merge_to_the_right_totals_with_nothing_counted_twice(tmp_pat
 def test_two_kiosks_events_at_the_same_moment_both_count(tmp_path):
     fleet = tmp_path / "fleet"
     for name in ("hall-1", "hall-2"):  # the same clock, the same entry numbers
-        visits(tmp_path / name, 2)
+        record_visits(tmp_path / name, 2)
         export_figures(tmp_path / name, fleet / name, name)
     assert Report.from_files(sorted(fleet.iterdir())).sessions == 4
 
@@ -99,7 +81,7 @@ def test_two_kiosks_events_at_the_same_moment_both_count(tmp_path):
 def test_stats_fleet_shows_the_museum_then_each_kiosk_and_its_tour(tmp_path):
     fleet = tmp_path / "fleet"
     for name, count in (("hall-1", 3), ("entrance", 5)):
-        visits(tmp_path / name, count)
+        record_visits(tmp_path / name, count)
         export_figures(tmp_path / name, fleet / name, name)
     (fleet / "hall-1" / OUTBOX_VERDICT).write_text(Verdict(
         "refused", "bbbb", "aaaa", ["stops.yaml:3:5: the file 'x.ogg' does not exist"]

@@ -4,12 +4,17 @@ tests/test_fleet_sync.py runs three.)"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from kiosk.fleet import setup, syncthing
 
+ROOT = Path(__file__).resolve().parents[2]
 STAFF_ID = "ZMXHVMY-C2A3LNJ-OIBY55Z-E4AGPUD-ZT2576I-2HC53IL-U6L3C3M-72X6AQS"
 
 
@@ -69,3 +74,23 @@ def test_adding_a_kiosk_when_syncthing_is_not_running_says_to_start_it(tmp_path,
                                  22000, tmp_path / "kiosks")
     assert status == 2
     assert "Syncthing is not running on this computer" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("role", [
+    ["staff", "--address", "192.168.10.2"],
+    ["kiosk", "--name", "hall-2", "--address", "192.168.10.22", "--staff-id", STAFF_ID,
+     "--staff-address", "192.168.10.2"],
+])
+def test_setting_up_a_computer_without_syncthing_says_to_install_it(tmp_path, role):
+    no_syncthing = tmp_path / "bin"  # PATH holds no program at all
+    no_syncthing.mkdir()
+    folders = ["--syncthing-home", str(tmp_path / "syncthing"), "--tour", str(tmp_path / "tour"),
+               "--staging", str(tmp_path / "incoming"), "--outbox", str(tmp_path / "outbox")]
+    run = subprocess.run([sys.executable, "main.py", "fleet-setup", *role, *folders],
+                         cwd=ROOT, env=dict(os.environ, PATH=str(no_syncthing)),
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2, run.stderr
+    assert "Syncthing is not installed on this computer" in run.stderr
+    assert "sudo apt-get install syncthing" in run.stderr
+    assert "Traceback" not in run.stderr and "Errno" not in run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin"]  # nothing written
