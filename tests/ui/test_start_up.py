@@ -129,6 +129,19 @@ def test_started_again_the_home_screen_comes_from_its_card_and_the_tour_just_aft
         stop_app(pilot.app)
 
 
+def test_started_again_the_slideshow_shows_its_first_picture_once_the_tour_is_read(window, tmp_path):
+    pilot = switch_on_again(tmp_path)
+    try:
+        screen = pilot.app.screens.get_screen("attract")
+        assert pilot.app.tour is None and screen.pictures == []
+        pilot.finish_start()
+        first = pilot.app.tour.stops[0].images[0].file
+        assert screen.ids.upper.source.endswith(first.rsplit("/", 1)[-1])
+        assert screen.ids.upper.texture is not None, "the slideshow would stay grey"
+    finally:
+        stop_app(pilot.app)
+
+
 def test_a_visitor_who_touches_before_the_tour_is_read_still_gets_it(window, tmp_path):
     pilot = switch_on_again(tmp_path)
     try:

@@ -45,6 +45,13 @@ class AttractScreen(Screen):
         self._show(0)
         self._timer = Clock.schedule_interval(self.next_slide, SLIDE_SECONDS)
 
+    def on_pictures(self, *_args):
+        """Pictures that arrive while this screen shows none yet (a kiosk's first frames,
+        drawn from its home card before the tour is read): the first one at once, not at
+        the next slide."""
+        if self._timer is not None and not self.ids.upper.source:
+            self._show(0)
+
     def on_leave(self, *_args):
         if self._timer is not None:
             self._timer.cancel()
