@@ -176,6 +176,8 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         self.language = card.default_language
         self.has_maps = card.has_maps
         self.names.shown = card.has_names
+        self.can_speak = self.keeper is not None and self._speaks(self.keeper.content_dir,
+                                                                  card.languages)
 
     def _read_tour_at_start(self) -> None:
         """The tour itself, in the frame after the card's first screen: read and checked

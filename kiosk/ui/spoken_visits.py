@@ -70,11 +70,15 @@ class SpokenVisits:
             self.speaker.stop()
 
     def _take_up_prompts(self, tour) -> None:
+        self._guide = None  # the guide learns the new tour's numbers when next used
+        self.can_speak = tour is not None and self._speaks(tour.root, tour.languages)
+
+    def _speaks(self, root, languages) -> bool:
+        """The guide has a voice and the content folder ``root`` its spoken prompts in the
+        first of ``languages``."""
         from ..speech.prompts import speaking_languages
 
-        self._guide = None  # the guide learns the new tour's numbers when next used
-        self.can_speak = bool(self.speaker is not None and tour is not None
-                              and speaking_languages(tour.root, tour.languages[:1]))
+        return bool(self.speaker is not None and speaking_languages(root, tuple(languages)[:1]))
 
     # -- what the guide says and does ----------------------------------------------------
     def _spoken_guide(self) -> SpokenGuide:

@@ -6,6 +6,7 @@ content watcher and the preparing of pictures wait until the first frame is on s
 """
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ def switched_on(window, tmp_path):
     stop_app(pilot.app)
 
 
-def switch_on(tmp_path, **app_kwargs):
+def switch_on(tmp_path, content=None, **app_kwargs):
     from kivy.base import EventLoop
 
     from kiosk.fake_audio import FakeAudio
@@ -29,7 +30,7 @@ def switch_on(tmp_path, **app_kwargs):
     from kiosk.ui.launch import build_app
     from kiosk.ui.pilot import FakeClock, Pilot, use_fake_kivy_clock
 
-    content = tmp_path / "c"
+    content = content or tmp_path / "c"
     if not (content / "stops.yaml").exists():  # started again: the same content folder
         make_tour(content, stops=3, seconds=TOUR_SECONDS)
     clock = FakeClock(time.monotonic())
@@ -106,6 +107,27 @@ def switch_on_again(tmp_path, **app_kwargs):
     """Started once (the tour taken up, its home card kept), stopped, started again."""
     stop_app(switch_on(tmp_path, transition_duration=0, **app_kwargs).app)
     return switch_on(tmp_path, transition_duration=0, **app_kwargs)
+
+
+def test_the_demo_tours_home_screen_does_not_move_when_the_tour_arrives(window, tmp_path):
+    """Drawn from the card, the home screen already has every button the tour will give
+    it (map, spoken guide, find a name): nothing jumps a frame later."""
+    repo = Path(__file__).resolve().parents[2]  # the demo tour
+    pilot = switch_on_again(tmp_path, content=repo, start_screen="home")
+    try:
+        def buttons():
+            return {name: (pilot.find(name).shown, tuple(pilot.find(name).pos))
+                    for name in ("keypad", "map", "spoken", "find_name", "start")}
+
+        assert pilot.app.tour is None
+        first = buttons()
+        pilot.finish_start()
+        assert pilot.app.tour is not None
+        pilot.frames(2)
+        assert buttons() == first
+        assert first["map"][0] and first["spoken"][0] and first["find_name"][0]
+    finally:
+        stop_app(pilot.app)
 
 
 def test_started_again_the_home_screen_comes_from_its_card_and_the_tour_just_after(window, tmp_path):
