@@ -1,5 +1,6 @@
 """One stop: its pictures to swipe through, its story to read, its narration to hear."""
 
+from kivy.clock import Clock
 from kivy.properties import AliasProperty, BooleanProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.image import Image
 from kivy.uix.screenmanager import Screen
@@ -54,6 +55,7 @@ class StopScreen(Screen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._pool: list[Picture] = []
+        self._later = None  # the stop's other pictures, loaded just after it shows
 
     def heading_words(self, kind_text: str) -> str:
         """The header: the stop's number and its kind ("112  ·  Museum hall")."""
@@ -68,15 +70,26 @@ class StopScreen(Screen):
         # left the old ones (and their textures) alive for a long while.
         while len(self._pool) < len(pictures):
             self._pool.append(Picture())
-        for picture, path in zip(self._pool, pictures):
-            picture.source = path
+        if self._later is not None:
+            self._later.cancel()
+        # The first picture now; the others, which a visitor reaches only by swiping, in
+        # the frame after the stop is on screen (each is a decode and an upload: ~20 ms).
+        for index, (picture, path) in enumerate(zip(self._pool, pictures)):
+            picture.source = path if index == 0 else ""
             carousel.add_widget(picture)
         for spare in self._pool[len(pictures):]:
             spare.source = ""
+        rest = list(zip(self._pool[1:], pictures[1:]))
+        self._later = Clock.schedule_once(lambda _dt: self._load_rest(rest), 0.05) if rest else None
         self.picture_count = len(pictures)
         carousel.index = 0
         self.picture_index = 0
         self.ids.story.scroll_y = 1
+
+    def _load_rest(self, pictures) -> None:
+        self._later = None
+        for picture, path in pictures:
+            picture.source = path
 
     def show_picture(self, step: int) -> None:
         carousel = self.ids.pictures
