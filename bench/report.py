@@ -211,6 +211,23 @@ REASONS = {
         "the floor is in the notes' phases: the kiosk's own modules, the services, the "
         "home screen and a first frame that draws more than one Label. A start just after "
         "an edit of stops.yaml reads the tour first (the figure after this one)."),
+    "Tile tap to the stop's picture on screen, with a cut": (
+        "Latest (measured after the full run, see Machine): opening a stop decoded and "
+        "uploaded every picture of the stop, though a visitor sees only the first until "
+        "they swipe; the others now follow in the frame after the stop shows "
+        "(kiosk/ui/screens/stop.py). open_stop fell from p50 41 / p95 95 ms to 23 / 48, and "
+        "the tap from p50 170.5 / p95 350.2 ms to this figure. What is left is the stop's "
+        "first frame in software: from open_stop's return to its buffer swap ~95 ms p50, "
+        "then llvmpipe finishing it ~20 ms, against ~22 ms for a redraw of the same screen "
+        "once it is up (the notes of the frame-time figure); timing marks per tap put "
+        "Window.on_draw at p50 ~25-45 ms, p95 ~95-120 ms, and the Clock's work (the new "
+        "labels' textures) at ~2 ms. The first use of the new textures is what is slow. "
+        "Next, in that order: display copies sized to the picture's place on the stop "
+        "screen (the attract screen keeps its full-screen copy), so the decode, the "
+        "upload and the first draw handle a quarter of the pixels at 1280x800; the "
+        "picture decoded in a thread from the moment a finger lands on the tour's list "
+        "(the list's own touch_down: the scrolling list hands a quick tap to the tile only "
+        "on release); and, if still short, a GPU, where the same frame is a few ms."),
     "Frame time p95 during screen changes": (
         "Drawing in software, the kiosk now changes screens with a cut, not a fade "
         "(kiosk/ui/rendering.py): the fade drew both screens into off-screen buffers "

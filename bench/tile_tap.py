@@ -76,3 +76,22 @@ def figures(r: dict) -> list[dict]:
                               notes=method if name == "p50" else _where_time_goes(r, mode),
                               **goal))
     return out
+
+
+def measure_alone(quick: bool) -> list[dict]:
+    """These figures alone (``python -m bench.tile_tap [--quick] [--into-results]``), at
+    the full run's size (200 taps with a cut, 100 with the fade)."""
+    from ._common import REPO
+
+    fade_taps, cut_taps = (2, 1) if quick else (100, 200)
+    ws = Workspace()
+    try:
+        return figures(measure(REPO, ws, fade_taps, cut_taps))
+    finally:
+        ws.close()
+
+
+if __name__ == "__main__":
+    from ._common import print_alone
+
+    print_alone(measure_alone)
