@@ -18,9 +18,11 @@ from ._common import REPO, Workspace, figure
 
 #: How much of each figure a run measures: full, and quick (CI: a tiny size of each).
 FULL = {"first_frame_runs": 7, "play_taps": 30, "tile_fade_taps": 100, "tile_cut_taps": 200,
+        "tile_x_taps": 100, "tile_queued_taps": 100,
         "language_switches": 60, "frame_round_trips": 10, "frame_seconds": 10.0,
         "memory_visits": 1000, "memory_processes": 1}
 QUICK = {"first_frame_runs": 1, "play_taps": 3, "tile_fade_taps": 2, "tile_cut_taps": 1,
+         "tile_x_taps": 1, "tile_queued_taps": 1,
          "language_switches": 2, "frame_round_trips": 1, "frame_seconds": 1.5,
          "memory_visits": 1, "memory_processes": 1}
 
@@ -137,10 +139,12 @@ def main(argv=None) -> int:
         samples["tap_to_play"] = tap_to_play.measure(content, ws, taps)
         results["figures"] += tap_to_play.figures(samples["tap_to_play"], taps)
 
-        fade_taps, cut_taps = size["tile_fade_taps"], size["tile_cut_taps"]
-        step(3, f"tile tap: {fade_taps} taps with the fade, {cut_taps} without")
-        samples["tile_tap"] = tile_tap.measure(content, ws, fade_taps, cut_taps)
-        results["figures"] += tile_tap.figures(samples["tile_tap"])
+        tile_sizes = (size["tile_fade_taps"], size["tile_cut_taps"], size["tile_x_taps"],
+                      size["tile_queued_taps"])
+        step(3, "tile tap: {} taps with the fade, {} without; {} on X, {} queued".format(
+            *tile_sizes))
+        samples["tile_tap"], tile_figures = tile_tap.measure_all(content, ws, tile_sizes)
+        results["figures"] += tile_figures
 
         switches = size["language_switches"]
         step(4, f"language switch: {switches} switches")

@@ -194,3 +194,35 @@ def rss_mib() -> float:
     import psutil
 
     return psutil.Process().memory_info().rss / 2**20
+
+
+class XServer:
+    """Xvfb on a free display number, for one run; ``screen`` is its size (pixels)."""
+
+    def __init__(self, screen: tuple[int, int] = (1920, 1080)):
+        import shutil
+
+        xvfb = shutil.which("Xvfb")
+        if xvfb is None:
+            raise RuntimeError("Xvfb is not installed (apt-get install xvfb)")
+        for number in range(140, 200):
+            if not os.path.exists(f"/tmp/.X11-unix/X{number}") and \
+                    not os.path.exists(f"/tmp/.X{number}-lock"):
+                break
+        self.display = f":{number}"
+        self.proc = subprocess.Popen(
+            [xvfb, self.display, "-screen", "0", f"{screen[0]}x{screen[1]}x24", "-nolisten",
+             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            if time.monotonic() > deadline or self.proc.poll() is not None:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.05)
+
+    def env(self) -> dict[str, str]:
+        """What a child needs to draw on this server instead of offscreen."""
+        return {"DISPLAY": self.display, "SDL_VIDEODRIVER": "x11"}
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)

@@ -1,6 +1,6 @@
 """Child of the tile-tap figure: tap a stop's tile, time until its picture is on screen.
 
-    python -m bench._tile_child CONTENT DATA FADE_TAPS CUT_TAPS
+    python -m bench._tile_child CONTENT DATA FADE_TAPS CUT_TAPS [drawn|queued]
 
 The real kiosk, with every picture prepared (display copies and thumbnails, the path a
 running kiosk takes), on its tour screen. FADE_TAPS taps with the kiosk's default 0.3 s
@@ -9,6 +9,12 @@ the tour's stops in turn:
 
 - FLOOR: decode and upload the stop's prepared first picture alone, as the Picture widget
   does (``kivy.core.image.Image(path, nocache=True).texture``), just before the tap.
+- ``drawn`` (the default): every buffer swap is followed by glFinish, so each frame is
+  drawn before the next begins, as on a display, where the swap itself waits for the
+  drawing (the frame-time figures do the same). ``queued``: nothing waits, as offscreen
+  drawing goes by itself: Mesa's llvmpipe draws after the swap returns, and the frames
+  of the tour screen before the tap (the list's scroll bar fading, ~30 full-window
+  redraws after each scroll) pile up and are paid for during the tap.
 - The tap: scroll the tile into view, touch its centre (``UnitTestTouch``: touch_down, one
   ``EventLoop.idle()``, touch_up), and pump ``EventLoop.idle()`` until the stop is on
   screen. Timed from just before touch_up (the finger lifting: a tile opens on release).
@@ -143,13 +149,17 @@ def tap(app, stop, watch: Watch, mode: str) -> dict:
             "settled_ms": ms(watch.settled), "drawn_ms": ms(watch.drawn), "flips": watch.flips}
 
 
-def main(content: str, data: str, fade_taps: str, cut_taps: str) -> None:
+def main(content: str, data: str, fade_taps: str, cut_taps: str, frames: str = "drawn") -> None:
     fade_taps, cut_taps = int(fade_taps), int(cut_taps)
+    if frames not in ("drawn", "queued"):
+        raise SystemExit(f"frames: 'drawn' or 'queued', not {frames!r}")
     from kivy.uix.screenmanager import FadeTransition, NoTransition
 
     from kiosk.ui.app import FADE_SECONDS
 
     app, _backend = start_real_app(Path(content), Path(data))
+    if frames == "drawn":
+        on_each_flip(lambda _now: finish_drawing())  # a frame ends when it is drawn
     use_prepared_pictures(app)
     app.accept_content_notes()
     # The kiosk's own choice here (a cut when drawing in software, see kiosk.ui.rendering)
@@ -175,9 +185,9 @@ def main(content: str, data: str, fade_taps: str, cut_taps: str) -> None:
         settle()
     finish(app)
     emit({"taps": samples, "fade_s": fade.duration, "stops": len(stops),
-          "kiosk_choice": kiosk_choice,
+          "kiosk_choice": kiosk_choice, "frames": frames,
           "scroll_timeout_ms": app.screens.get_screen("tour").ids.stops.scroll_timeout})
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(*sys.argv[1:6])

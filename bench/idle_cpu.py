@@ -11,42 +11,11 @@ narration at most 10. ``python -m bench.idle_cpu [--quick]``.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import time
-
-from ._common import REPO, Workspace, figure, print_alone, run_child
+from ._common import REPO, Workspace, XServer, figure, print_alone, run_child
 
 SCREEN = (1920, 1080)
 #: CPU-seconds a minute above the floor allowed: idle screens, a narration playing.
 IDLE_ALLOWANCE, PLAYING_ALLOWANCE = 3.0, 10.0
-
-
-class XServer:
-    """Xvfb on a free display number, for one run."""
-
-    def __init__(self):
-        xvfb = shutil.which("Xvfb")
-        if xvfb is None:
-            raise RuntimeError("Xvfb is not installed (apt-get install xvfb)")
-        for number in range(140, 200):
-            if not os.path.exists(f"/tmp/.X11-unix/X{number}") and \
-                    not os.path.exists(f"/tmp/.X{number}-lock"):
-                break
-        self.display = f":{number}"
-        self.proc = subprocess.Popen(
-            [xvfb, self.display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten",
-             "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while not os.path.exists(f"/tmp/.X11-unix/X{number}"):
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
 
 
 def _run(which: str, source: str, seconds: float, display: str) -> dict:
@@ -61,7 +30,7 @@ def _run(which: str, source: str, seconds: float, display: str) -> dict:
 
 def measure(quick: bool = False) -> list[dict]:
     seconds = 8.0 if quick else 60.0
-    x = XServer()
+    x = XServer(SCREEN)
     try:
         picture = str(REPO / "assets/images/memorial-stones-1.jpg")
         floor = _run("floor", picture, seconds, x.display)["still picture"]

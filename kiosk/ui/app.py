@@ -38,6 +38,7 @@ from .name_search import NameSearch
 from .plan_visits import PlanVisits
 from .spoken_visits import SpokenVisits
 from .overlays import OverlaySet, VisitorOverlays
+from .pictures_ahead import PicturesAhead
 from .screen_set import ScreenPlan, ScreenSet
 from .services import KioskServices
 from .staff import StaffDesk
@@ -120,6 +121,8 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
                                     "transcript": self._make_transcript,
                                     "content_note": self._make_content_note})
         self._keypad_entry = KeypadEntry([])
+        #: A stop's first picture, decoded while the finger is on its tile.
+        self.pictures_ahead = PicturesAhead()
         #: The list of names on the Wall of Memory, read after the first frame.
         self.names = NameFinding()
         self._stopping = False
@@ -216,7 +219,8 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         if screen.name == "attract":
             screen.bind(on_woken=lambda *_: self.wake_up())
         elif screen.name == "tour":
-            screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"))
+            screen.bind(on_stop_chosen=lambda _screen, stop_id: self.open_stop(stop_id, how="tile"),
+                        on_stop_touched=lambda _screen, stop_id: self.get_picture_ready(stop_id))
         self._name_screen_built(screen)
         self._map_screen_built(screen)
         if screen.name in ("updating", "unavailable"):
@@ -283,6 +287,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
             self.visit.stop()
         if self.narration is not None:
             self.narration.close()
+        self.pictures_ahead.close()
 
     # Kiosk mode: Kivy's settings panel (F1) is never offered to a visitor.
     def _install_settings_keys(self, window):
@@ -401,6 +406,7 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         self.volume = self.settings.default_volume
         self.narration.set_volume(self.volume)
         self._accepted_notes.clear()
+        self.pictures_ahead.forget()
         self._forget_name_search()
         self._forget_visited()
         self.end_spoken_guide()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from kivy.properties import BooleanProperty, ListProperty
 
 from ..content import pick
+from .first_frame import AfterDrawn
 
 
 class PlanVisits:
@@ -89,7 +90,9 @@ class PlanVisits:
                     on_stop_selected=lambda _s, stop_id: self._select_on_map(stop_id),
                     on_open_stop=lambda _s, stop_id: self.open_stop(stop_id, how="map"),
                     on_here_chosen=lambda _s, x, y: self._save_here(x, y))
-        self.bind(visited=lambda *_: self._refill_map(), language=lambda *_: self._refill_map())
+        # A stop's tick waits for the stop's first frame: the tap is answered first.
+        tick_later = AfterDrawn(self._refill_map)
+        self.bind(visited=lambda *_: tick_later.arm(), language=lambda *_: self._refill_map())
 
     def _refill_map(self) -> None:
         if self.screens.is_built("map") and self.has_maps:

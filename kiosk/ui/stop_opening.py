@@ -104,12 +104,20 @@ class StopOpening:
             self.narration.stop()
             self.describing = False  # a stop opens on its story
         self.current_stop_id = stop.id
-        screen.show(stop, [self.picture(p.file) for p in stop.images])
+        pictures = [self.picture(p.file) for p in stop.images]
+        screen.show(stop, pictures, first=self.pictures_ahead.take(pictures[0]) if pictures else None)
         before, after = self.tour.neighbour(stop.id, -1), self.tour.neighbour(stop.id, 1)
         screen.previous_number = str(before.number) if before else ""
         screen.next_number = str(after.number) if after else ""
         screen.has_previous, screen.has_next = before is not None, after is not None
         self._load_narration(stop, self.language)
+
+    def get_picture_ready(self, stop_id: str) -> None:
+        """A finger is on the tile of ``stop_id``: decode its first picture meanwhile."""
+        if self.tour is not None and stop_id in self.tour:
+            images = self.tour.stop(stop_id).images
+            if images:
+                self.pictures_ahead.start(self.picture(images[0].file))
 
     def has_description(self, stop, language: str) -> bool:
         """The stop can describe what there is to see in ``language``."""

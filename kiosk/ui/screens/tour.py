@@ -50,7 +50,7 @@ class TourScreen(Screen):
     gap = NumericProperty(dp(24))
     margin = NumericProperty(dp(32))
 
-    __events__ = ("on_stop_chosen",)
+    __events__ = ("on_stop_chosen", "on_stop_touched")
 
     def __init__(self, **kwargs):
         self._lay_out = Clock.create_trigger(self.lay_out_tiles, -1)
@@ -98,6 +98,14 @@ class TourScreen(Screen):
         self.dispatch("on_stop_chosen", stop_id)
 
     def on_stop_chosen(self, stop_id: str) -> None:
+        pass
+
+    def touch_stop(self, stop_id: str) -> None:
+        """A finger landed on a tile (it may lift there, or scroll the list): the screen
+        says so (the app gets the stop's first picture ready)."""
+        self.dispatch("on_stop_touched", stop_id)
+
+    def on_stop_touched(self, stop_id: str) -> None:
         pass
 
     def scroll_to_top(self):

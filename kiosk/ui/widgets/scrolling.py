@@ -29,7 +29,33 @@ class ScrollArea(SteadyScrollBars, ScrollView):
 
 
 class StopList(SteadyScrollBars, RecycleView):
-    """The RecycleView that holds the tour's tiles."""
+    """The RecycleView that holds the tour's tiles.
+
+    ``on_tile_touched(stop_id)`` is dispatched the moment a finger lands on a tile. The
+    tile itself hears of the finger only when it lifts, or after the list's
+    ``scroll_timeout`` (the list first waits to see whether the finger scrolls), and the
+    finger may yet scroll the list instead: this says only that the stop may open soon.
+    """
+
+    __events__ = ("on_tile_touched",)
+
+    def on_touch_down(self, touch):
+        if self.collide_point(*touch.pos) and not touch.is_mouse_scrolling:
+            stop_id = self._tile_under(touch)
+            if stop_id:
+                self.dispatch("on_tile_touched", stop_id)
+        return super().on_touch_down(touch)
+
+    def on_tile_touched(self, stop_id: str) -> None:
+        pass
+
+    def _tile_under(self, touch) -> str:
+        x, y = self.parent.to_window(*touch.pos) if self.parent is not None else touch.pos
+        for view in self.layout_manager.children if self.layout_manager else ():
+            stop_id = getattr(view, "stop_id", "")
+            if stop_id and view.collide_point(*view.to_widget(x, y)):
+                return stop_id
+        return ""
 
 
 class NameList(SteadyScrollBars, RecycleView):
