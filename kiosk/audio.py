@@ -36,6 +36,16 @@ And when the device goes away under a playing stream:
   COUNTING: pygame adds the wall-clock time since the mixer last ran. When SDL calls the
   mixer again, get_pos() drops back to the true position. So get_pos() cannot show a
   stalled device; ``MixerPulse`` can: a sound on a channel only finishes inside the mixer.
+
+And a freeze that is pygame's, not the device's: pygame asks SDL_mixer to call back into
+Python (``Mix_ChannelFinished``) whenever a sound on a channel ends. That callback runs on
+SDL's audio thread, which holds the audio lock while it waits for Python's GIL; pygame's
+``music`` calls (pause, unpause, set_volume...) hold the GIL while they wait for the audio
+lock. A channel's sound ending just as the UI thread pauses the narration froze the kiosk
+for good: once in a soak of 10,000 visitor actions, and within 3 s every time in a loop of
+pause/unpause beside the pulse. The kiosk needs nothing from that callback (it asks
+``get_busy()``; no end events, no ``Channel.queue``), so :func:`quiet_channel_ends`
+unregisters it after each ``mixer.init()``.
 """
 
 from __future__ import annotations
@@ -152,7 +162,9 @@ class PygameAudio:
             log.warning("No audio device, narration is silent: %s", exc)
             self.available = False
             return False
-        if self._pulse is None:
+        # Without this, the pulse's beat (ending a hundred times a second) could freeze
+        # the kiosk; where it cannot be done, the pulse is not started.
+        if self._pulse is None and quiet_channel_ends():
             self._pulse = MixerPulse.start(pygame)
         return True
 
@@ -265,6 +277,41 @@ class PygameAudio:
                 self._pg.mixer.quit()  # harmless on a mixer that is already shut down
         self._pulse = None
         self.available = self._loaded = self._active = self._paused = False
+
+
+def _mixer_library() -> str | None:
+    """The path of the SDL_mixer library this process has loaded (pygame's own copy)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                path = line.rstrip("\n").split(maxsplit=5)[-1]
+                if "libSDL2_mixer" in os.path.basename(path) and os.path.isfile(path):
+                    return path
+    except OSError:
+        pass
+    return None
+
+
+def quiet_channel_ends() -> bool:
+    """Stop SDL_mixer calling into Python when a channel's sound ends (see the module's
+    note: that call, from SDL's audio thread, can freeze the UI thread for good). Call
+    after ``pygame.mixer.init()``, which registers it. True when done. Never raises."""
+    import ctypes
+
+    path = _mixer_library()
+    if path is None:
+        log.warning("SDL_mixer not found among the loaded libraries: the sound device's "
+                    "pulse is not started")
+        return False
+    try:
+        finished = ctypes.CDLL(path).Mix_ChannelFinished  # ctypes lets the GIL go meanwhile
+        finished.argtypes, finished.restype = [ctypes.c_void_p], None
+        finished(None)
+    except (OSError, AttributeError) as exc:
+        log.warning("SDL_mixer's channel callback cannot be removed (%s): the sound "
+                    "device's pulse is not started", exc)
+        return False
+    return True
 
 
 class MixerPulse:

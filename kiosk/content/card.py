@@ -25,7 +25,7 @@ from ..atomic import write_bytes_atomically
 from ..files import read_regular_file
 from . import limits
 from .formats import TOUR_FILE
-from .words import INTERFACE_LANGUAGES
+from .words import INTERFACE_LANGUAGES, pick
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,11 @@ class HomeCard:
     def text(self, key: str) -> dict[str, str]:
         """The museum's ``key`` ("name" or "subtitle") in each language."""
         return self.name if key == "name" else self.subtitle if key == "subtitle" else {}
+
+    def say(self, key: str, language: str) -> str:
+        """The museum's ``key`` in ``language``, else in its default language, else in
+        another of its languages."""
+        return pick(self.text(key), language, (self.default_language, *self.languages))
 
 
 def text_sha256(content_dir: str | Path) -> str | None:

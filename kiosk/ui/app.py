@@ -86,6 +86,9 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
     max_volume = NumericProperty(1.0)
     #: True while stops.yaml has problems: a discreet dot for staff in the header.
     content_notice = BooleanProperty(False)
+    #: What the home screen shows of the museum (kiosk.content.card.HomeCard): the card
+    #: kept beside the last good tour at the start, then the tour's own.
+    home = ObjectProperty(None, allownone=True)
 
     __events__ = ("on_tour_read",)
 
@@ -172,8 +175,9 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         return self.screens
 
     def _take_up_card(self, card: HomeCard) -> None:
-        """The first screen from the home card: the museum's languages, its default one,
-        and which buttons the tour will need (its names and texts: ``museum_text``)."""
+        """The first screen from the home card: the museum's names, its languages and
+        default one, and which buttons the tour will need."""
+        self.home = card
         self.languages = list(card.languages)
         self.tr.switch(card.default_language)
         self.language = card.default_language
@@ -326,13 +330,6 @@ class KioskApp(StopOpening, TourChanges, NameSearch, PlanVisits, SpokenVisits, V
         self.screens.current = "unavailable"
 
     # -- what kv rules ask for -------------------------------------------------------
-    def museum_text(self, key: str, language: str) -> str:
-        if self.tour is None:
-            card = self._card
-            return (pick(card.text(key), language, (card.default_language, *card.languages))
-                    if card is not None else "")
-        return pick(getattr(self.tour.museum, key), language, self._fallbacks())
-
     def stop_text(self, stop, key: str, language: str) -> str:
         return pick(getattr(stop, key), language, self._fallbacks()) if stop else ""
 

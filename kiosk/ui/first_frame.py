@@ -55,9 +55,11 @@ class AfterDrawn:
     def _flipped(self, window, *_args) -> None:
         window.unbind(on_flip=self._on_flip)
         self._waiting = False
-        self._event = Clock.schedule_once(self._call, 0)  # this frame is on screen now
+        # A plain function, again: Kivy's Clock holds a bound method weakly, and this
+        # helper may be held by nothing else now (it was lost that way, now and then).
+        self._event = Clock.schedule_once(lambda _dt: self._call(), 0)  # frame on screen
 
-    def _call(self, _dt) -> None:
+    def _call(self) -> None:
         self._event = None
         self._callback()
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from kivy.clock import Clock
 
+from ..content.card import HomeCard
 from ..keypad import KeypadEntry
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class TourChanges:
     def _install_tour(self, tour: Tour, first: bool = False) -> None:
         """Make ``tour`` the one shown, with the museum's settings."""
         self.tour = tour
+        self.home = HomeCard.of(tour, sha256="")  # the museum's name shows an edit at once
         self.languages = list(tour.languages)
         self._take_up_plans(tour)
         self._take_up_prompts(tour)

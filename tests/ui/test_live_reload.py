@@ -28,6 +28,21 @@ def test_a_good_edit_appears_and_a_broken_one_keeps_the_tour_with_a_notice(kiosk
     assert not pilot.app.content_notice
 
 
+def test_the_museums_new_name_shows_on_home_at_once_in_every_language(kiosk, tmp_path):
+    content = make_tour(tmp_path / "c", stops=2, seconds=TOUR_SECONDS)
+    pilot = kiosk(content)
+    assert pilot.text("museum_name") == "Мұражай"
+    edit_tour(content, "kk: Мұражай", "kk: АЛЖИР мемориалы")
+    edit_tour(content, "en: Museum", "en: ALZHIR memorial")
+    pilot.app.reload_tour()
+    pilot.frames(2)
+    assert pilot.text("museum_name") == "АЛЖИР мемориалы"  # no language change needed
+    pilot.tap("lang_en")
+    assert pilot.text("museum_name") == "ALZHIR memorial"
+    pilot.tap("lang_ru")
+    assert pilot.text("museum_name") == "Музей"
+
+
 def test_a_visitor_listening_is_not_interrupted_until_they_leave_the_stop(kiosk, tmp_path):
     content = make_tour(tmp_path / "c", stops=3, seconds=TOUR_SECONDS)
     pilot = kiosk(content)

@@ -336,3 +336,42 @@ def test_a_device_that_stops_taking_sound_is_noticed_though_get_pos_counts_on(au
     finally:
         if pygame.mixer.get_init():
             sdl.SDL_PauseAudioDevice(device, 0)
+
+
+FREEZE_CHILD = r"""
+import os, sys, time
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+from kiosk.audio import PygameAudio
+audio = PygameAudio()
+assert audio.open() and audio._pulse is not None
+audio.load(sys.argv[1])
+audio.play()
+music = audio._pg.mixer.music
+ends = time.monotonic() + float(sys.argv[2])
+rounds = 0
+while time.monotonic() < ends:
+    audio._pulse.mixing()       # the beat: a sound on a channel, ending every 10 ms
+    audio.pause(); audio.resume()  # a visitor's pause and play, over and over
+    music.set_volume(0.5)
+    rounds += 1
+audio.close()
+print("rounds", rounds, flush=True)
+"""
+
+
+def test_pausing_as_a_channel_sound_ends_never_freezes_the_kiosk(tone3):
+    # Before quiet_channel_ends, this loop froze for good within 3 s, every time: SDL's
+    # audio thread waited for the GIL inside pygame's channel-finished callback while
+    # holding the audio lock, and pause() waited for the audio lock holding the GIL.
+    child = subprocess.Popen([sys.executable, "-c", FREEZE_CHILD, str(tone3), "4"],
+                             cwd=Path(__file__).resolve().parents[2],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = child.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        pytest.fail("the kiosk froze: pause() waited for ever on SDL's audio lock")
+    assert child.returncode == 0, err[-2000:]
+    assert int(out.split()[-1]) > 1000
