@@ -164,7 +164,7 @@ class PygameAudio:
             return False
         # Without this, the pulse's beat (ending a hundred times a second) could freeze
         # the kiosk; where it cannot be done, the pulse is not started.
-        if self._pulse is None and quiet_channel_ends():
+        if self._pulse is None and quiet_channel_ends(pygame):
             self._pulse = MixerPulse.start(pygame)
         return True
 
@@ -279,34 +279,43 @@ class PygameAudio:
         self.available = self._loaded = self._active = self._paused = False
 
 
-def _mixer_library() -> str | None:
-    """The path of the SDL_mixer library this process has loaded (pygame's own copy)."""
+def _pygames_mixer_libraries(pygame_dir: str, maps: str = "/proc/self/maps") -> list[str]:
+    """The SDL_mixer libraries this process has loaded that are pygame's own.
+
+    Kivy brings its own copy too (Kivy.libs), loaded first in the kiosk: pygame's is the
+    one in its wheel's ``pygame.libs``; with a pygame built against the system's, every
+    copy not Kivy's."""
+    loaded = []
     try:
-        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            for line in maps:
+        with open(maps, encoding="utf-8", errors="replace") as mapped:
+            for line in mapped:
                 path = line.rstrip("\n").split(maxsplit=5)[-1]
-                if "libSDL2_mixer" in os.path.basename(path) and os.path.isfile(path):
-                    return path
+                if "libSDL2_mixer" in os.path.basename(path) and path not in loaded \
+                        and os.path.isfile(path):
+                    loaded.append(path)
     except OSError:
-        pass
-    return None
+        return []
+    bundled = [path for path in loaded if path.startswith(pygame_dir)]  # pygame(.libs)/
+    return bundled or [path for path in loaded if "kivy" not in path.lower()]
 
 
-def quiet_channel_ends() -> bool:
-    """Stop SDL_mixer calling into Python when a channel's sound ends (see the module's
-    note: that call, from SDL's audio thread, can freeze the UI thread for good). Call
-    after ``pygame.mixer.init()``, which registers it. True when done. Never raises."""
+def quiet_channel_ends(pygame) -> bool:
+    """Stop pygame's SDL_mixer calling into Python when a channel's sound ends (see the
+    module's note: that call, from SDL's audio thread, can freeze the UI thread for
+    good). Call after ``pygame.mixer.init()``, which registers it. True when done. Never
+    raises."""
     import ctypes
 
-    path = _mixer_library()
-    if path is None:
-        log.warning("SDL_mixer not found among the loaded libraries: the sound device's "
-                    "pulse is not started")
+    libraries = _pygames_mixer_libraries(os.path.dirname(pygame.__file__))
+    if not libraries:
+        log.warning("pygame's SDL_mixer not found among the loaded libraries: the sound "
+                    "device's pulse is not started")
         return False
     try:
-        finished = ctypes.CDLL(path).Mix_ChannelFinished  # ctypes lets the GIL go meanwhile
-        finished.argtypes, finished.restype = [ctypes.c_void_p], None
-        finished(None)
+        for path in libraries:
+            finished = ctypes.CDLL(path).Mix_ChannelFinished  # ctypes lets the GIL go
+            finished.argtypes, finished.restype = [ctypes.c_void_p], None
+            finished(None)
     except (OSError, AttributeError) as exc:
         log.warning("SDL_mixer's channel callback cannot be removed (%s): the sound "
                     "device's pulse is not started", exc)

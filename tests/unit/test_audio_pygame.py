@@ -342,6 +342,9 @@ FREEZE_CHILD = r"""
 import os, sys, time
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+os.environ["KIVY_NO_ARGS"] = "1"
+os.environ["KIVY_NO_CONSOLELOG"] = "1"
+import kivy.core.audio.audio_sdl2  # Kivy's own SDL_mixer, loaded before pygame's, as in the app
 from kiosk.audio import PygameAudio
 audio = PygameAudio()
 assert audio.open() and audio._pulse is not None
@@ -375,3 +378,25 @@ def test_pausing_as_a_channel_sound_ends_never_freezes_the_kiosk(tone3):
         pytest.fail("the kiosk froze: pause() waited for ever on SDL's audio lock")
     assert child.returncode == 0, err[-2000:]
     assert int(out.split()[-1]) > 1000
+
+
+def test_the_callback_is_taken_from_pygames_own_mixer_not_kivys(tmp_path):
+    from kiosk.audio import _pygames_mixer_libraries
+
+    site = tmp_path / "site-packages"
+    kivys = site / "Kivy.libs" / "libSDL2_mixer-2-600b847e.0.so.0.800.0"
+    pygames = site / "pygame.libs" / "libSDL2_mixer-2-673d03d7.0.so.0.600.3"
+    for library in (kivys, pygames):
+        library.parent.mkdir(parents=True)
+        library.write_bytes(b"")
+    maps = tmp_path / "maps"
+    maps.write_text("".join(  # Kivy's first, as the kiosk loads them; each maps more than once
+        f"7feb{n}000-7feb{n}fff r-xp 00000000 08:01 {n} {path}\n"
+        for n, path in enumerate([kivys, kivys, pygames, pygames])), encoding="utf-8")
+    assert _pygames_mixer_libraries(str(site / "pygame"), str(maps)) == [str(pygames)]
+    # a pygame built against the system's SDL_mixer: every copy but Kivy's
+    system = tmp_path / "usr/lib/libSDL2_mixer-2.0.so.0"
+    system.parent.mkdir(parents=True)
+    system.write_bytes(b"")
+    maps.write_text(f"1-2 r-xp 0 0 0 {kivys}\n3-4 r-xp 0 0 0 {system}\n", encoding="utf-8")
+    assert _pygames_mixer_libraries(str(tmp_path / "dist-packages/pygame"), str(maps)) == [str(system)]
